@@ -1,0 +1,53 @@
+"""The exception hierarchy of exactsvd.
+
+Every error the package raises on purpose is an :class:`ExactSVDError`, which is
+a :class:`ValueError`, so ``except ValueError`` keeps working for callers that
+do not know the package.  Messages name the argument, show the offending value
+(shortened) and say how to fix it.
+"""
+
+
+def shorten(value, limit=60):
+    """Return ``repr(value)`` cut to at most *limit* characters.
+
+    >>> shorten("x" * 100, limit=10)
+    "'xxxxxx..."
+    """
+    text = value if isinstance(value, str) and value.startswith("<") else repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class ExactSVDError(ValueError):
+    """Base class of every error raised by exactsvd."""
+
+
+class InvalidMatrixError(ExactSVDError):
+    """The matrix argument is not a matrix: ragged rows, empty or unreadable text."""
+
+
+class MatrixParseError(InvalidMatrixError):
+    """A matrix string (or an entry string) could not be read."""
+
+
+class NonFiniteError(InvalidMatrixError):
+    """An entry is ``nan`` or infinite."""
+
+
+class NotExactError(ExactSVDError):
+    """A Python float reached the exact path; pass ``rationalize=True`` to accept it."""
+
+
+class UnsupportedEntryError(ExactSVDError):
+    """An entry is exact but outside what the exact path handles (symbols, ``pi``, complex)."""
+
+
+class InvalidArgumentError(ExactSVDError):
+    """A keyword argument (``form=``, ``method=``, ``dps=`` ...) has a bad value."""
+
+
+class VerificationError(ExactSVDError):
+    """An exact identity that an SVD must satisfy does not hold."""
+
+
+class NoConvergence(ExactSVDError):
+    """A numeric iteration did not converge."""

@@ -1,0 +1,135 @@
+"""The exact SVD as data: singular pairs over number fields and orthogonal kernels.
+
+The hand method, on domain-level objects:
+
+1. the Gram matrix ``G = B^T B`` of the smaller side and its spectrum
+   (:mod:`.spectrum`);
+2. for each irreducible factor ``p`` of the characteristic polynomial, the
+   reduced-row-echelon basis of the kernel of ``G - theta I`` over
+   ``L = QQ[x]/(p)``, computed once for all roots of ``p``, then Gram–Schmidt
+   inside it (vectors stay unnormalised, with their squared norms in ``L``);
+3. the partner vectors ``B w`` (``u_i = A v_i / s_i`` before scaling);
+4. the orthogonalised kernels of ``A`` and ``A^T`` that complete ``V`` and ``U``;
+5. the sign rule: the first non-zero entry of every ``v_i`` is positive.
+"""
+
+from dataclasses import dataclass
+
+from sympy.polys.matrices import DomainMatrix
+
+from ..errors import ExactSVDError
+from .linalg import first_nonzero, gram_schmidt, kernel_basis, matvec
+from .spectrum import spectrum
+
+
+@dataclass(frozen=True)
+class Eigenspace:
+    """The eigenvectors of one irreducible factor, generic in its root.
+
+    ``gram_vectors[a]`` (over ``field.domain``) are orthogonal eigenvectors of the
+    Gram matrix with squared norms ``norms[a]``; ``partner_vectors[a] = B w_a``
+    has squared norm ``theta * norms[a]``.
+    """
+
+    field: object
+    gram_vectors: tuple
+    norms: tuple
+    partner_vectors: tuple
+
+    def right_vector(self, side, a):
+        """The vector on the side of ``V`` (before scaling) for index *a*."""
+        return self.gram_vectors[a] if side == "right" else self.partner_vectors[a]
+
+
+@dataclass(frozen=True)
+class SingularPair:
+    """``(s_i, u_i, v_i)`` for one positive singular value: eigenspace, root, index, sign."""
+
+    space: Eigenspace
+    root: int
+    index: int
+    sign: int
+
+
+@dataclass(frozen=True)
+class Kernel:
+    """Orthogonal rational vectors (hand-method basis, Gram–Schmidt, rule-4 signs)."""
+
+    vectors: tuple
+    norms: tuple
+
+
+@dataclass(frozen=True)
+class ExactDecomposition:
+    """The exact SVD of ``matrix`` (a ``DomainMatrix`` over ``QQ``) as data.
+
+    ``pairs`` lists the positive singular values in descending order;
+    ``right_kernel`` completes ``V`` and ``left_kernel`` completes ``U``.
+    """
+
+    matrix: object
+    spectrum: object
+    pairs: tuple
+    right_kernel: Kernel
+    left_kernel: Kernel
+
+    @property
+    def shape(self):
+        return self.matrix.shape
+
+    @property
+    def rank(self):
+        return len(self.pairs)
+
+
+def decompose(matrix):
+    """The exact SVD data of a ``DomainMatrix`` over ``QQ``.
+
+    Examples
+    --------
+    >>> from sympy import Matrix
+    >>> from sympy.polys.domains import QQ
+    >>> A = DomainMatrix.from_Matrix(Matrix([[1, 2], [2, 4]])).convert_to(QQ)
+    >>> d = decompose(A)
+    >>> d.rank, d.right_kernel.vectors
+    (1, ((-2, 1),))
+    """
+    spec = spectrum(matrix)
+    pairs = []
+    spaces = {}
+    for eigenvalue in spec.eigenvalues:
+        field = eigenvalue.field
+        if field not in spaces:
+            spaces[field] = _eigenspace(spec, field, eigenvalue.multiplicity)
+        space = spaces[field]
+        for a in range(eigenvalue.multiplicity):
+            lead = first_nonzero(space.right_vector(spec.side, a))
+            pairs.append(SingularPair(space, eigenvalue.root, a, field.sign_at(lead, eigenvalue.root)))
+    right = _kernel(matrix)
+    left = _kernel(matrix.transpose())
+    m, n = matrix.shape
+    if len(right.vectors) != n - len(pairs) or len(left.vectors) != m - len(pairs):
+        raise ExactSVDError("internal error: kernel dimensions do not match the rank; please report this matrix")
+    return ExactDecomposition(matrix, spec, tuple(pairs), right, left)
+
+
+def _eigenspace(spec, field, multiplicity):
+    """Orthogonal eigenvectors of ``spec.gram`` for the generic root of *field*."""
+    L = field.domain
+    gram = spec.gram.convert_to(L)
+    k = gram.shape[0]
+    shifted = gram - DomainMatrix.eye(k, L) * field.theta
+    basis = kernel_basis(shifted)
+    if len(basis) != multiplicity:
+        raise ExactSVDError("internal error: eigenspace dimension differs from the multiplicity; please report this matrix")
+    vectors, norms = gram_schmidt(basis, L)
+    partner = spec.partner.convert_to(L)
+    partner_vectors = [matvec(partner, w) for w in vectors]
+    return Eigenspace(field, tuple(map(tuple, vectors)), tuple(norms), tuple(map(tuple, partner_vectors)))
+
+
+def _kernel(matrix):
+    """The orthogonalised hand-method kernel basis of *matrix*, first entries positive."""
+    vectors, norms = gram_schmidt(kernel_basis(matrix), matrix.domain)
+    signed = [w if first_nonzero(w) > 0 else [-a for a in w] for w in vectors]
+    return Kernel(tuple(map(tuple, signed)), tuple(norms))

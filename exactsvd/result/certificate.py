@@ -1,0 +1,113 @@
+"""Exact proof that the data of an :class:`ExactDecomposition` is an SVD.
+
+For one eigenvector ``w(theta)`` of an irreducible factor ``p``, the sum over
+all roots of ``p`` of ``w w^T / n`` is a trace from ``L = QQ[x]/(p)`` down to
+``QQ``: a rational matrix, computed with the trace form and no radicals.  So
+
+* ``V V^T = I`` and ``U U^T = I`` (square factors: orthogonal), and
+* ``U S V^T = A`` (the sum of ``s_i u_i v_i^T = B w w^T / n``)
+
+are proved over ``QQ``.  The order of the singular values is proved with
+disjoint isolating intervals, and every ``theta`` is shown to be positive.
+"""
+
+from sympy.polys.matrices import DomainMatrix
+
+from ..errors import VerificationError
+
+
+def certify(decomposition):
+    """Prove the SVD identities exactly; raise :class:`VerificationError` if one fails.
+
+    Examples
+    --------
+    >>> from sympy import Matrix
+    >>> from sympy.polys.domains import QQ
+    >>> from exactsvd.core import decompose
+    >>> A = DomainMatrix.from_Matrix(Matrix([[1, 1], [1, 0]])).convert_to(QQ)
+    >>> certify(decompose(A))
+    True
+    """
+    A = decomposition.matrix
+    m, n = A.shape
+    right = decomposition.spectrum.side == "right"
+    uu = _kernel_projector(decomposition.left_kernel, m, A.domain)
+    vv = _kernel_projector(decomposition.right_kernel, n, A.domain)
+    usv = DomainMatrix.zeros((m, n), A.domain)
+    for space in {pair.space for pair in decomposition.pairs}:
+        field = space.field
+        for w, bw, norm in zip(space.gram_vectors, space.partner_vectors, space.norms):
+            gram_outer = field.traced_outer(w, [a / norm for a in w])
+            partner_outer = field.traced_outer(bw, [b / (norm * field.theta) for b in bw])
+            cross = field.traced_outer(bw, [a / norm for a in w])
+            if right:
+                vv, uu, usv = vv + gram_outer, uu + partner_outer, usv + cross
+            else:
+                uu, vv, usv = uu + gram_outer, vv + partner_outer, usv + cross.transpose()
+    problems = []
+    if not (vv - DomainMatrix.eye(n, A.domain)).is_zero_matrix:
+        problems.append("V V^T != I")
+    if not (uu - DomainMatrix.eye(m, A.domain)).is_zero_matrix:
+        problems.append("U U^T != I")
+    if not (usv - A).is_zero_matrix:
+        problems.append("U S V^T != A")
+    problems += _coverage_problems(decomposition.pairs)
+    problems += _order_problems(decomposition.pairs)
+    if problems:
+        raise VerificationError("the exact SVD failed its proof: " + "; ".join(problems))
+    return True
+
+
+def _kernel_projector(kernel, size, domain):
+    """``sum k k^T / |k|^2`` over the orthogonal kernel vectors."""
+    rows = [list(v) for v in kernel.vectors]
+    if not rows:
+        return DomainMatrix.zeros((size, size), domain)
+    K = DomainMatrix(rows, (len(rows), size), domain)
+    scaled = DomainMatrix([[a / norm for a in v] for v, norm in zip(kernel.vectors, kernel.norms)], K.shape, domain)
+    return K.transpose() * scaled
+
+
+def _coverage_problems(pairs):
+    """Every root of every factor, with every eigenvector, appears exactly once."""
+    seen = {(id(p.space), p.root, p.index) for p in pairs}
+    expected = {(id(p.space), r, a) for p in pairs for r in range(p.space.field.degree) for a in range(len(p.space.norms))}
+    if len(seen) != len(pairs) or seen != expected:
+        return ["the singular pairs do not cover each root and eigenvector exactly once"]
+    return []
+
+
+def _order_problems(pairs):
+    """Each ``theta`` is positive and the ``theta`` are non-increasing, proved by intervals."""
+    problems = []
+    previous = None
+    for pair in pairs:
+        current = (pair.space.field, pair.root)
+        if not _greater(current, (None, 0)):
+            problems.append(f"eigenvalue {pair.space.field.root_expr(pair.root)} is not positive")
+        if previous is not None and previous != current and not _greater(previous, current):
+            problems.append("the singular values are not in descending order")
+        previous = current
+    return problems
+
+
+def _greater(first, second):
+    """Whether root ``first`` exceeds root ``second`` (``(None, 0)`` stands for 0).
+
+    Roots of one irreducible factor are indexed in ascending order; roots of
+    different factors are distinct, so refining their isolating intervals
+    separates them.
+    """
+    (f1, r1), (f2, r2) = first, second
+    if f1 is f2:
+        return r1 > r2
+    while True:
+        lo1, hi1 = f1.intervals[r1]
+        lo2, hi2 = f2.intervals[r2] if f2 is not None else (0, 0)
+        if hi2 < lo1:
+            return True
+        if hi1 < lo2:
+            return False
+        f1.refined_interval(r1, (hi1 - lo1) / 4)
+        if f2 is not None:
+            f2.refined_interval(r2, (hi2 - lo2) / 4)

@@ -1,0 +1,584 @@
+r"""Read matrices and entries from text, safely.
+
+This is the only module of exactsvd that reads user text.  It never calls
+``eval``, ``exec`` or SymPy's string parser: a tokenizer and a small
+recursive-descent parser build the SymPy numbers from the tokens themselves.
+
+Matrix text
+-----------
+* ``[[1, 2], [3, 4]]``: a list of bracketed rows (the comma between rows may be left out);
+* ``[1, 2; 3, 4]``, ``1 2; 3 4``, ``"1,2\n3,4"``: rows separated by ``;`` or new lines, with
+  or without one pair of outer brackets, so ``[1, 2, 3]`` is a single row (1×3);
+* ``[]`` and ``[[]]`` are the 0×0 matrix, ``[[], []]`` is 2×0 (blank rows between ``;`` or
+  new lines are skipped).
+
+Inside a row, entries are separated by commas when the row has a comma outside
+parentheses, and by spaces otherwise.  So in the space-separated form an entry
+cannot contain spaces, except inside parentheses: ``1/3 2`` is two entries and
+``1 + 2`` is three (write ``1+2``, ``(1 + 2)`` or use commas).
+
+Entries
+-------
+::
+
+    expr   := term (("+" | "-") term)*
+    term   := signed (("*" | "/") signed)*
+    signed := ("+" | "-")* power            -2^2 is -4
+    power  := atom [("^" | "**") signed]    right associative: 2^3^2 is 2^9
+    atom   := number | "(" expr ")" | "√" atom | function "(" expr ["," expr] ")"
+
+Numbers are integers and decimals, read exactly (``0.96`` is 24/25, ``2.5e2`` is
+250, ``1e-3`` is 1/1000).  Exponents must be rational numbers (``2^(1/3)``).  The
+functions are ``sqrt(x)``, ``cbrt(x)``, ``root(x, n)`` and ``abs(x)``; ``cbrt`` and
+``root`` with odd ``n`` take the real root (``cbrt(-8)`` is -2), whereas
+``(-8)^(1/3)`` is SymPy's principal, complex, root.  ``−`` may be written for
+``-``.  Names are refused with a specific error: ``nan``, ``inf``, ``oo``
+(:class:`NonFiniteError`), ``pi``, ``E``, ``e``, ``I``, ``i``, ``j`` and any other
+name (:class:`UnsupportedEntryError`).
+
+The values are exact but not yet checked to be real:
+:func:`exactsvd.input.as_exact_matrix` does that.
+
+Limits, so that no text can hang the parser or exhaust memory: at most
+``MAX_LENGTH`` characters, ``MAX_DEPTH`` nested levels, ``MAX_DIGITS`` digits in a
+number, exponents with numerator and denominator at most ``MAX_EXPONENT``, and an
+upper bound of the size of every value at most ``MAX_ENTRY_BITS`` bits (and
+``MAX_TOTAL_BITS`` for the whole text).  ``MAX_ENTRY_BITS`` keeps every integer in
+an entry below Python's default limit of 4300 digits for printing integers, so
+2^10000 is accepted and 3^10000 is not.  Error messages number rows and columns
+from 1.
+"""
+
+import math
+import re
+from collections import namedtuple
+
+import sympy
+
+from ..errors import (
+    InvalidMatrixError,
+    MatrixParseError,
+    NonFiniteError,
+    UnsupportedEntryError,
+    shorten,
+)
+
+MAX_LENGTH = 1_000_000
+MAX_DEPTH = 100
+MAX_DIGITS = 4_000
+MAX_EXPONENT = 10_000
+MAX_ENTRY_BITS = 14_000
+MAX_TOTAL_BITS = 10_000_000
+
+HINT = "Write entries as integers, fractions such as 1/3, decimals such as 0.25, or roots such as sqrt(2)."
+SPACED_HINT = (
+    "This row has no comma, so spaces separate its entries: remove the spaces inside an entry "
+    "(1+2), put it in parentheses ((1 + 2)), or separate the entries with commas."
+)
+FUNCTIONS = {"sqrt": "sqrt(2)", "cbrt": "cbrt(2)", "root": "root(2, 5)", "abs": "abs(-2)"}
+
+Token = namedtuple("Token", "kind text pos")
+Row = namedtuple("Row", "entries spaced pos")  # token lists; split at spaces (no comma)?; start
+_WHITESPACE = ("space", "newline")
+_TOKEN = re.compile(
+    r"(?P<number>(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
+    r"|(?P<name>[^\W\d]\w*)"
+    r"|(?P<newline>\r?\n)"
+    r"|(?P<space>[^\S\n]+)"
+    r"|(?P<op>\*\*|[-+*/^(),;\[\]√−])"
+    r"|(?P<bad>.)",
+    re.DOTALL,
+)
+_NUMBER = re.compile(r"([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?")
+
+
+def where(name, cell=None):
+    """Name an argument, or one of its entries, for an error message.
+
+    *cell* is a 0-based ``(row, column)`` pair; messages count from 1.
+
+    >>> where("A", (0, 2))
+    'A, row 1, column 3'
+    """
+    return name if cell is None else f"{name}, row {cell[0] + 1}, column {cell[1] + 1}"
+
+
+def ragged_problem(row, length, first_length):
+    """Describe a row (0-based index) whose length differs from the first row's."""
+    return (
+        f"row {row + 1} has {_plural_entries(length)} but row 1 has {_plural_entries(first_length)}; "
+        "every row needs the same number of entries"
+    )
+
+
+def _plural_entries(count):
+    return f"{count} entr{'y' if count == 1 else 'ies'}"
+
+
+def parse_matrix_text(text, name="A"):
+    r"""Read a matrix written as text.
+
+    Parameters
+    ----------
+    text : str
+        The matrix, in one of the forms described in the module documentation.
+    name : str
+        The argument name used in error messages.
+
+    Returns
+    -------
+    list of list of sympy.Expr
+        The rows; all have the same length.  ``[[]]`` and ``[]`` give ``[]``.
+
+    Raises
+    ------
+    MatrixParseError
+        The text cannot be read (the message points at the place).
+    NonFiniteError, UnsupportedEntryError
+        An entry is ``nan``/``inf``, or a name such as ``pi``, ``I`` or ``x``.
+
+    Examples
+    --------
+    >>> parse_matrix_text("[[1, 0.5], [sqrt(2), -1/3]]")
+    [[1, 1/2], [sqrt(2), -1/3]]
+    >>> parse_matrix_text("1 2; 3 4")
+    [[1, 2], [3, 4]]
+    >>> parse_matrix_text("[[], []]")
+    [[], []]
+    """
+    reader = _Reader(text, name)
+    return [
+        [reader.entry(tokens, (i, j), row.spaced) for j, tokens in enumerate(row.entries)]
+        for i, row in enumerate(reader.rows())
+    ]
+
+
+def parse_entry(text, name="A", *, position=None):
+    """Read one matrix entry written as text.
+
+    Parameters
+    ----------
+    text : str
+        The entry, such as ``"1/3"``, ``"0.96"`` or ``"2*sqrt(3)/5"``.
+    name : str
+        The argument name used in error messages.
+    position : tuple of int, optional
+        The 0-based ``(row, column)`` of the entry, named in error messages.
+
+    Returns
+    -------
+    sympy.Expr
+        The exact value, as SymPy evaluates it automatically.
+
+    Raises
+    ------
+    MatrixParseError, NonFiniteError, UnsupportedEntryError
+        As for :func:`parse_matrix_text`.
+
+    Examples
+    --------
+    >>> parse_entry("0.96")
+    24/25
+    >>> parse_entry("2*sqrt(3)/5 - 2^-1")
+    -1/2 + 2*sqrt(3)/5
+    >>> parse_entry("1/0", name="B", position=(1, 0))
+    Traceback (most recent call last):
+    ...
+    exactsvd.errors.MatrixParseError: B, row 2, column 1: cannot read entry '1/0': division by zero
+      1/0
+       ^
+    Check the denominators of this entry.
+    """
+    reader = _Reader(text, name)
+    return reader.entry(_strip(reader.tokens), position, spaced=False)
+
+
+def _strip(tokens):
+    """Drop the whitespace tokens at both ends of *tokens*."""
+    start, stop = 0, len(tokens)
+    while start < stop and tokens[start].kind in _WHITESPACE:
+        start += 1
+    while stop > start and tokens[stop - 1].kind in _WHITESPACE:
+        stop -= 1
+    return tokens[start:stop]
+
+
+def _skip_whitespace(tokens, index):
+    """The index of the first token from *index* on that is not whitespace."""
+    while index < len(tokens) and tokens[index].kind in _WHITESPACE:
+        index += 1
+    return index
+
+
+def _split(tokens, separators):
+    """Split *tokens* at the separator tokens outside parentheses.
+
+    Returns a list of ``(piece, separator)`` pairs; the last separator is None.
+    """
+    pieces, piece, depth = [], [], 0
+    for token in tokens:
+        depth += {"(": 1, ")": -1}.get(token.kind, 0)
+        if depth <= 0 and token.kind in separators:
+            pieces.append((piece, token))
+            piece = []
+        else:
+            piece.append(token)
+    return pieces + [(piece, None)]
+
+
+def _real_root(x, n):
+    """The real *n*-th root of *x* when *n* is odd, else the principal root."""
+    if n % 2 and x.is_negative:
+        return -sympy.root(-x, n)
+    return sympy.root(x, n)
+
+
+class _Reader:
+    """One text to read: its tokens, and errors that point into it."""
+
+    def __init__(self, text, name):
+        if not isinstance(text, str):
+            raise InvalidMatrixError(f"{name}: expected a string, got {type(text).__name__} {shorten(text)}.")
+        self.text, self.name, self.budget = text, name, MAX_TOTAL_BITS
+        if len(text) > MAX_LENGTH:
+            raise MatrixParseError(
+                f"{name}: the text has {len(text):,} characters, more than the limit of {MAX_LENGTH:,} "
+                f"(it starts {shorten(text)}). Give such a matrix as a list of rows or a SymPy Matrix."
+            )
+        self.tokens = []
+        for match in _TOKEN.finditer(text):
+            kind, token = match.lastgroup, match.group()
+            if kind == "bad":
+                self.fail(MatrixParseError, f"cannot read {token!r} in {shorten(text)}", match.start(), HINT)
+            if kind == "op":
+                kind = token = "-" if token == "−" else token
+            self.tokens.append(Token(kind, token, match.start()))
+
+    def fail(self, cls, problem, pos, fix, cell=None):
+        """Raise *cls* with *problem*, the line of the text at *pos* with a caret, and *fix*."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        line_end = self.text.find("\n", pos)
+        line = self.text[line_start : len(self.text) if line_end < 0 else line_end]
+        column = pos - line_start
+        start = max(0, column - 35)
+        shown = ("..." if start else "") + line[start : start + 70] + ("..." if len(line) > start + 70 else "")
+        column += (3 if start else 0) - start
+        caret = "".join("\t" if c == "\t" else " " for c in shown[:column]) + "^"
+        raise cls(f"{where(self.name, cell)}: {problem}\n  {shown}\n  {caret}\n{fix}")
+
+    def rows(self):
+        """Split the text into rows of entries: a list of :data:`Row`."""
+        tokens = _strip(self.tokens)
+        if not tokens:
+            self.fail(MatrixParseError, "the matrix text is empty", 0, "Write [] for an empty matrix. " + HINT)
+        if tokens[0].kind == "[":
+            close = self._closing(tokens, 0)
+            if close != len(tokens) - 1:
+                extra = tokens[close + 1]
+                self.fail(
+                    MatrixParseError,
+                    f"unexpected {extra.text!r} after the closing ']'",
+                    extra.pos,
+                    "Put all rows inside one pair of brackets, e.g. [[1, 2], [3, 4]] or [1, 2; 3, 4].",
+                )
+            tokens = _strip(tokens[1:close])
+            if tokens and tokens[0].kind == "[":
+                return self._bracketed_rows(tokens)
+        rows = [self._entries(row, row[0].pos) for row, _ in _split(tokens, (";", "newline")) if _strip(row)]
+        self._check_lengths(rows)
+        return rows
+
+    def _closing(self, tokens, open_index):
+        """Index of the ']' matching the '[' at *open_index*."""
+        depth = 0
+        for index in range(open_index, len(tokens)):
+            depth += {"[": 1, "]": -1}.get(tokens[index].kind, 0)
+            if depth == 0:
+                return index
+        self.fail(MatrixParseError, "this '[' is never closed", tokens[open_index].pos, "Add the missing ']'.")
+
+    def _bracketed_rows(self, tokens):
+        """Rows written as ``[...], [...]``: the tokens inside the outer brackets."""
+        rows, index = [], 0
+        while index < len(tokens):
+            if tokens[index].kind != "[":
+                self.fail(
+                    MatrixParseError,
+                    f"expected '[' to start row {len(rows) + 1}, found {tokens[index].text!r}",
+                    tokens[index].pos,
+                    "Write the matrix as a list of rows, e.g. [[1, 2], [3, 4]].",
+                )
+            close = self._closing(tokens, index)
+            inner = tokens[index + 1 : close]
+            nested = next((t for t in inner if t.kind == "["), None)
+            if nested:
+                self.fail(
+                    MatrixParseError,
+                    "too many brackets: a row holds entries, not lists",
+                    nested.pos,
+                    "Write the matrix as a list of rows, e.g. [[1, 2], [3, 4]].",
+                )
+            rows.append(self._entries(inner, tokens[index].pos))
+            index = _skip_whitespace(tokens, close + 1)
+            if index < len(tokens) and tokens[index].kind == ",":
+                index = _skip_whitespace(tokens, index + 1)
+        self._check_lengths(rows)
+        return [] if len(rows) == 1 and not rows[0].entries else rows
+
+    def _entries(self, tokens, pos):
+        """Split the tokens of the row starting at *pos* into a :data:`Row`."""
+        tokens = _strip(tokens)
+        pieces = _split(tokens, (",",))
+        if len(pieces) > 1:
+            for index, (piece, comma) in enumerate(pieces):
+                if not _strip(piece):
+                    comma = comma or pieces[index - 1][1]
+                    self.fail(MatrixParseError, "empty entry", comma.pos, "Remove the extra comma. " + HINT)
+            return Row([_strip(piece) for piece, _ in pieces], False, pos)
+        return Row([piece for piece, _ in _split(tokens, _WHITESPACE) if piece], True, pos)
+
+    def _check_lengths(self, rows):
+        for index, row in enumerate(rows):
+            if len(row.entries) != len(rows[0].entries):
+                self.fail(
+                    MatrixParseError,
+                    ragged_problem(index, len(row.entries), len(rows[0].entries)),
+                    row.pos,
+                    "Check this row for a missing or extra entry.",
+                )
+
+    def entry(self, tokens, cell, spaced):
+        """Evaluate the tokens of one entry at *cell* (0-based, or None)."""
+        if not tokens:
+            self.fail(MatrixParseError, "the entry is empty", 0, HINT, cell)
+        value, bits = _Entry(self, tokens, cell, SPACED_HINT if spaced else HINT).parse()
+        self.budget -= bits
+        if self.budget < 0:
+            self.fail(
+                MatrixParseError,
+                f"the numbers in the text are too large (more than {MAX_TOTAL_BITS:,} bits in all)",
+                tokens[0].pos,
+                "Use smaller numbers or exponents.",
+                cell,
+            )
+        return value
+
+
+class _Entry:
+    """Recursive-descent parser of one entry.
+
+    Every parse method returns a pair ``(value, bits)`` where *bits* bounds the
+    size of the exact value (log2 of numerator plus log2 of denominator for a
+    rational), so that a value too large is refused before SymPy computes it.
+    """
+
+    def __init__(self, reader, tokens, cell, hint):
+        self.reader, self.cell, self.hint, self.depth = reader, cell, hint, 0
+        end = tokens[-1].pos + len(tokens[-1].text)
+        self.source = reader.text[tokens[0].pos : end]
+        self.tokens = [t for t in tokens if t.kind not in _WHITESPACE] + [Token("end", "", end)]
+        self.index = 0
+
+    def parse(self):
+        result = self._expr()
+        if self._peek().kind != "end":
+            self._unexpected()
+        return result
+
+    # -- helpers --------------------------------------------------------
+    def _peek(self):
+        return self.tokens[self.index]
+
+    def _take(self):
+        self.index += 1
+        return self.tokens[self.index - 1]
+
+    def _fail(self, problem, pos, fix=None):
+        message = f"cannot read entry {shorten(self.source)}: {problem}"
+        self.reader.fail(MatrixParseError, message, pos, fix or self.hint, self.cell)
+
+    def _unexpected(self):
+        token = self._peek()
+        if token.kind == "name":
+            self._name(token)
+        self._fail("the entry is incomplete" if token.kind == "end" else f"unexpected {token.text!r}", token.pos)
+
+    def _limit(self, bits, pos):
+        if bits > MAX_ENTRY_BITS:
+            self._fail(
+                f"the value is too large (it could need more than {MAX_ENTRY_BITS:,} bits, "
+                f"about {int(MAX_ENTRY_BITS * math.log10(2)):,} digits)",
+                pos,
+                "Use smaller numbers or exponents.",
+            )
+        return bits
+
+    def _nested(self, parse):
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            self._fail(f"nested more than {MAX_DEPTH} levels deep", self._peek().pos, "Simplify the entry.")
+        result = parse()
+        self.depth -= 1
+        return result
+
+    # -- grammar --------------------------------------------------------
+    def _expr(self):
+        value, bits = self._term()
+        terms = [value]
+        while self._peek().kind in ("+", "-"):
+            op = self._take()
+            value, term_bits = self._term()
+            terms.append(-value if op.kind == "-" else value)
+            bits = self._limit(bits + term_bits + 1, op.pos)
+        return sympy.Add(*terms), bits
+
+    def _term(self):
+        value, bits = self._signed()
+        factors = [value]
+        while self._peek().kind in ("*", "/"):
+            op = self._take()
+            value, factor_bits = self._signed()
+            if op.kind == "/" and value.is_zero:
+                self._fail("division by zero", op.pos, "Check the denominators of this entry.")
+            factors.append(sympy.Pow(value, -1) if op.kind == "/" else value)
+            bits = self._limit(bits + factor_bits, op.pos)
+        return sympy.Mul(*factors), bits
+
+    def _signed(self):
+        negative = False
+        while self._peek().kind in ("+", "-"):
+            negative ^= self._take().kind == "-"
+        value, bits = self._power()
+        return (-value if negative else value), bits
+
+    def _power(self):
+        base, bits = self._atom()
+        if self._peek().kind not in ("^", "**"):
+            return base, bits
+        op = self._take()
+        start = self._peek().pos
+        exponent, exponent_bits = self._nested(self._signed)
+        if not exponent.is_Rational:
+            self._fail(
+                f"the exponent {shorten(exponent)} is not a rational number",
+                start,
+                "Use an integer or a fraction as exponent, e.g. 2^3 or 2^(1/3).",
+            )
+        if max(abs(exponent.p), exponent.q) > MAX_EXPONENT:
+            self._fail(
+                f"the exponent {shorten(exponent)} has a numerator or denominator above {MAX_EXPONENT}",
+                start,
+                f"Exponents are limited to a numerator and denominator of at most {MAX_EXPONENT}.",
+            )
+        if base.is_zero and exponent < 0:
+            self._fail("division by zero (a negative power of 0)", op.pos, "Check the base of this power.")
+        bits = self._limit(abs(exponent.p) * bits + exponent_bits, op.pos)
+        return sympy.Pow(base, exponent), bits
+
+    def _atom(self):
+        token = self._peek()
+        if token.kind == "number":
+            self._take()
+            return self._number(token)
+        if token.kind == "(":
+            self._take()
+            result = self._nested(self._expr)
+            self._close(token)
+            return result
+        if token.kind == "√":
+            self._take()
+            value, bits = self._nested(self._atom)
+            return sympy.sqrt(value), bits
+        if token.kind == "name":
+            self._take()
+            if token.text in FUNCTIONS and self._peek().kind == "(":
+                return self._call(token)
+            self._name(token)
+        self._unexpected()
+
+    def _close(self, opening):
+        if self._peek().kind != ")":
+            if self._peek().kind == "end":
+                self._fail("this '(' is never closed", opening.pos, "Add the missing ')'.")
+            self._unexpected()
+        self._take()
+
+    def _number(self, token):
+        whole, fraction, exponent = _NUMBER.fullmatch(token.text).groups()
+        digits, fraction = (whole + (fraction or "")).lstrip("0"), fraction or ""
+        if len(digits) > MAX_DIGITS:
+            self._fail(f"the number has more than {MAX_DIGITS} digits", token.pos, "Use shorter numbers.")
+        exponent = exponent or "0"
+        if len(exponent.lstrip("+-").lstrip("0")) > 6 or abs(int(exponent) - len(fraction)) > MAX_EXPONENT:
+            self._fail(
+                f"the power of ten in {shorten(token.text)} is too large",
+                token.pos,
+                f"Powers of ten are limited to 10^{MAX_EXPONENT} and 10^-{MAX_EXPONENT}.",
+            )
+        scale = int(exponent) - len(fraction)
+        mantissa = int(digits or "0")
+        value = sympy.Rational(mantissa * 10**scale) if scale >= 0 else sympy.Rational(mantissa, 10**-scale)
+        return value, self._limit(math.log2(max(abs(value.p), 1)) + math.log2(value.q), token.pos)
+
+    def _call(self, token):
+        opening = self._take()
+        arguments = [(self._peek().pos, self._nested(self._expr))]
+        while self._peek().kind == ",":
+            self._take()
+            arguments.append((self._peek().pos, self._nested(self._expr)))
+        self._close(opening)
+        arity = 2 if token.text == "root" else 1
+        if len(arguments) != arity:
+            self._fail(
+                f"{token.text} takes {arity} argument{'s' if arity > 1 else ''}, not {len(arguments)}",
+                opening.pos,
+                f"Write it as {FUNCTIONS[token.text]}.",
+            )
+        value, bits = arguments[0][1]
+        if token.text == "sqrt":
+            return sympy.sqrt(value), bits
+        if token.text == "abs":
+            return sympy.Abs(value), bits
+        return _real_root(value, 3 if token.text == "cbrt" else self._index(*arguments[1])), bits
+
+    def _index(self, pos, argument):
+        n = argument[0]
+        if not (n.is_Integer and 1 <= n <= MAX_EXPONENT):
+            self._fail(
+                f"the index of root must be a whole number from 1 to {MAX_EXPONENT}, not {shorten(n)}",
+                pos,
+                "Write it as root(2, 5) for the fifth root of 2.",
+            )
+        return int(n)
+
+    def _name(self, token):
+        """Raise the error for a name that is not a call of a known function."""
+        name, fail = token.text, self.reader.fail
+        if name in FUNCTIONS:
+            self._fail(f"{name} needs its argument in parentheses", token.pos, f"Write it as {FUNCTIONS[name]}.")
+        if name.lower() in ("nan", "inf", "infinity", "oo"):
+            problem = f"{name} is not a number" if name.lower() == "nan" else f"{name} is infinite"
+            fail(NonFiniteError, problem, token.pos, "Every entry must be a finite number.", self.cell)
+        if name.lower() == "pi" or name in ("π", "E", "e"):
+            fail(
+                UnsupportedEntryError,
+                f"{name} is not algebraic; the exact SVD needs algebraic entries",
+                token.pos,
+                "Replace it by an exact algebraic value, e.g. a fraction such as 355/113. " + HINT,
+                self.cell,
+            )
+        if name in ("I", "i", "j", "J"):
+            fail(
+                UnsupportedEntryError,
+                f"{name} is the imaginary unit; complex entries are not supported yet",
+                token.pos,
+                "Give a real matrix.",
+                self.cell,
+            )
+        if self._peek().kind == "(":
+            self._fail(
+                f"unknown function {name}",
+                token.pos,
+                f"The functions are {', '.join(FUNCTIONS)}, e.g. {FUNCTIONS['sqrt']}.",
+            )
+        fail(UnsupportedEntryError, f"free symbol {name}: substitute a number", token.pos, HINT, self.cell)

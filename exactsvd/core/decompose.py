@@ -15,6 +15,7 @@ The hand method, on domain-level objects:
 
 from dataclasses import dataclass
 
+from sympy.polys.domains import QQ
 from sympy.polys.matrices import DomainMatrix
 
 from ..errors import ExactSVDError
@@ -116,16 +117,58 @@ def decompose(matrix):
 def _eigenspace(spec, field, multiplicity):
     """Orthogonal eigenvectors of ``spec.gram`` for the generic root of *field*."""
     L = field.domain
-    gram = spec.gram.convert_to(L)
-    k = gram.shape[0]
-    shifted = gram - DomainMatrix.eye(k, L) * field.theta
-    basis = kernel_basis(shifted)
+    if multiplicity == 1 and field.degree > 1:
+        basis = [_krylov_eigenvector(spec, field)]
+    else:
+        gram = spec.gram.convert_to(L)
+        shifted = gram - DomainMatrix.eye(gram.shape[0], L) * field.theta
+        basis = kernel_basis(shifted)
     if len(basis) != multiplicity:
         raise ExactSVDError("internal error: eigenspace dimension differs from the multiplicity; please report this matrix")
     vectors, norms = gram_schmidt(basis, L)
     partner = spec.partner.convert_to(L)
     partner_vectors = [matvec(partner, w) for w in vectors]
     return Eigenspace(field, tuple(map(tuple, vectors)), tuple(norms), tuple(map(tuple, partner_vectors)))
+
+
+def _krylov_eigenvector(spec, field):
+    """The eigenvector of a simple root ``theta`` of ``p``, without division in ``L``.
+
+    With ``q`` the product of the other distinct factors and ``b = q(G) e_j``
+    (the first ``j`` for which it is non-zero), ``w = [p(x)/(x - theta)](G) b
+    = sum_j theta^j y_j`` where ``y_(d-1) = b`` and ``y_(j-1) = c_j b + G y_j``
+    (``c_j`` the coefficients of ``p``): rational vectors only.  For a
+    quadratic ``p`` it is scaled so that its last non-zero entry is 1: the hand
+    method's basis vector (kernel of the RREF of ``G - theta I``).  For higher
+    degrees that division would blow up every coefficient, so the Krylov
+    vector is kept; after normalisation both give the same singular vector.
+    """
+    gram = spec.gram
+    k = gram.shape[0]
+    others = [f for f, _ in spec.factors if f != field.factor]
+    coeffs = field.factor.rep.to_list()[::-1]
+    for j in range(k):
+        b = DomainMatrix([[QQ.one if i == j else QQ.zero] for i in range(k)], (k, 1), QQ)
+        for f in others:
+            b = _apply_polynomial(f, gram, b)
+        if not b.is_zero_matrix:
+            break
+    ys = [b]
+    for c in coeffs[field.degree - 1 : 0 : -1]:
+        ys.append(b * c + gram * ys[-1])
+    columns = [y.to_list() for y in ys]  # y_(d-1), ..., y_0: highest power first
+    w = [field.domain([col[i][0] for col in columns]) for i in range(k)]
+    last = next(a for a in reversed(w) if a)
+    return w
+
+
+def _apply_polynomial(f, matrix, vector):
+    """``f(matrix) vector`` by Horner's rule."""
+    coeffs = f.rep.to_list()
+    result = vector * coeffs[0]
+    for c in coeffs[1:]:
+        result = matrix * result + vector * c
+    return result
 
 
 def _kernel(matrix):

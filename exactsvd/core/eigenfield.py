@@ -62,39 +62,34 @@ class EigenField:
 
     @cached_property
     def power_sums(self):
-        """``Tr(theta^k)`` for ``k = 0 .. 2d-2`` by Newton's identities."""
+        """``Tr(theta^k)`` for ``k = 0 .. 3d-3`` by Newton's identities."""
         d = self.degree
         c = self.factor.rep.to_list()[1:]  # p = x^d + c[0] x^(d-1) + ... + c[d-1]
         sums = [QQ(d)]
-        for k in range(1, 2 * d - 1):
+        for k in range(1, 3 * d - 2):
             s = -k * c[k - 1] if k <= d else QQ.zero
             for i in range(1, min(k, d + 1)):
                 s -= c[i - 1] * sums[k - i]
             sums.append(s)
         return sums
 
-    @cached_property
-    def trace_form(self):
-        """The Hankel matrix ``T[s, t] = Tr(theta^(s+t))``.
+    def coefficient_matrix(self, vector):
+        """One row of power-basis coefficients per entry of *vector*."""
+        return DomainMatrix([self.coefficients(a) for a in vector], (len(vector), self.degree), QQ)
 
-        For coefficient vectors ``a``, ``b`` of two field elements,
-        ``a^T T b = Tr_{L/QQ}(a * b)``: the sum over all conjugate roots.
+    def traced_outer(self, left, right, weight):
+        """``sum over all roots of left(theta) right(theta)^T weight(theta)``, a rational matrix.
+
+        *left* and *right* are vectors over ``L`` and *weight* an element of
+        ``L``.  With ``h_k = Tr(theta^k weight)`` and the Hankel matrix
+        ``H[s, t] = h_(s+t)`` the sum is ``Cl H Cr^T`` (``Cl``, ``Cr`` the
+        coefficient matrices): exact, and no radical is ever formed.
         """
         d, sums = self.degree, self.power_sums
-        return DomainMatrix([[sums[s + t] for t in range(d)] for s in range(d)], (d, d), QQ)
-
-    def coefficient_matrix(self, vectors):
-        """Rows of coefficients, one row per entry of the concatenated *vectors*."""
-        rows = [self.coefficients(a) for vector in vectors for a in vector]
-        return DomainMatrix(rows, (len(rows), self.degree), QQ)
-
-    def traced_outer(self, left, right):
-        """``sum over roots of left(theta) right(theta)^T`` as a rational matrix.
-
-        *left* and *right* are vectors over ``L``; the result is exact and needs
-        no radicals: it is ``Cl T Cr^T`` with the trace form ``T``.
-        """
-        return self.coefficient_matrix([left]) * self.trace_form * self.coefficient_matrix([right]).transpose()
+        w = self.coefficients(weight)
+        h = [sum((w[l] * sums[k + l] for l in range(d)), QQ.zero) for k in range(2 * d - 1)]
+        hankel = DomainMatrix([[h[s + t] for t in range(d)] for s in range(d)], (d, d), QQ)
+        return self.coefficient_matrix(left) * hankel * self.coefficient_matrix(right).transpose()
 
     def refined_interval(self, root, width):
         """An isolating interval of root number *root*, no wider than *width*."""

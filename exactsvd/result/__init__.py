@@ -1,7 +1,7 @@
 """Results: ``SVDResult``, the forms, the exact certificate, SymPy conversion."""
 
-from .exact import exact_result
+from .exact import exact_result, singular_value_list
 from .forms import FORMS, check_form
 from .svdresult import SVDResult
 
-__all__ = ["FORMS", "SVDResult", "check_form", "exact_result"]
+__all__ = ["FORMS", "SVDResult", "check_form", "exact_result", "singular_value_list"]

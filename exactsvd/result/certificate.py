@@ -37,9 +37,10 @@ def certify(decomposition):
     for space in {pair.space for pair in decomposition.pairs}:
         field = space.field
         for w, bw, norm in zip(space.gram_vectors, space.partner_vectors, space.norms):
-            gram_outer = field.traced_outer(w, [a / norm for a in w])
-            partner_outer = field.traced_outer(bw, [b / (norm * field.theta) for b in bw])
-            cross = field.traced_outer(bw, [a / norm for a in w])
+            inverse = field.domain.one / norm
+            gram_outer = field.traced_outer(w, w, inverse)
+            partner_outer = field.traced_outer(bw, bw, inverse / field.theta)
+            cross = field.traced_outer(bw, w, inverse)
             if right:
                 vv, uu, usv = vv + gram_outer, uu + partner_outer, usv + cross
             else:

@@ -9,9 +9,7 @@ from .svdresult import SVDResult
 
 def exact_result(matrix, decomposition, form):
     """The exact :class:`SVDResult` of *matrix* (SymPy) with the data *decomposition*."""
-    m, n = decomposition.shape
-    values = tuple(pair.space.field.singular_value(pair.root)[0] for pair in decomposition.pairs)
-    values += (Integer(0),) * (min(m, n) - len(values))
+    values = singular_value_list(decomposition.spectrum, min(decomposition.shape))
     return SVDResult(
         matrix,
         lambda: full_factors(decomposition, values),
@@ -21,6 +19,12 @@ def exact_result(matrix, decomposition, form):
         lambda: certify(decomposition),
         decomposition=decomposition,
     )
+
+
+def singular_value_list(spectrum, count):
+    """The *count* singular values of a :class:`Spectrum`, descending, zeros last."""
+    values = [e.field.singular_value(e.root)[0] for e in spectrum.eigenvalues for _ in range(e.multiplicity)]
+    return tuple(values) + (Integer(0),) * (count - len(values))
 
 
 def full_factors(decomposition, values):

@@ -6,7 +6,7 @@ The hand method, on domain-level objects:
    (:mod:`.spectrum`);
 2. for each irreducible factor ``p`` of the characteristic polynomial, the
    reduced-row-echelon basis of the kernel of ``G - theta I`` over
-   ``L = QQ[x]/(p)``, computed once for all roots of ``p``, then Gram–Schmidt
+   ``L = K[x]/(p)``, computed once for all roots of ``p``, then Gram–Schmidt
    inside it (vectors stay unnormalised, with their squared norms in ``L``);
 3. the partner vectors ``B w`` (``u_i = A v_i / s_i`` before scaling);
 4. the orthogonalised kernels of ``A`` and ``A^T`` that complete ``V`` and ``U``;
@@ -15,15 +15,14 @@ The hand method, on domain-level objects:
 
 from dataclasses import dataclass
 
-from sympy.polys.domains import QQ
 from sympy.polys.matrices import DomainMatrix
 
 from ..errors import ExactSVDError
-from .linalg import first_nonzero, gram_schmidt, kernel_basis, matvec
+from .linalg import first_nonzero, gram_schmidt, kernel_basis, kernel_basis_rows, matvec
 from .spectrum import spectrum
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Eigenspace:
     """The eigenvectors of one irreducible factor, generic in its root.
 
@@ -42,7 +41,7 @@ class Eigenspace:
         return self.gram_vectors[a] if side == "right" else self.partner_vectors[a]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class SingularPair:
     """``(s_i, u_i, v_i)`` for one positive singular value: eigenspace, root, index, sign."""
 
@@ -62,7 +61,7 @@ class Kernel:
 
 @dataclass(frozen=True)
 class ExactDecomposition:
-    """The exact SVD of ``matrix`` (a ``DomainMatrix`` over ``QQ``) as data.
+    """The exact SVD of ``matrix`` (a ``DomainMatrix`` over the field ``K`` of its entries) as data.
 
     ``pairs`` lists the positive singular values in descending order;
     ``right_kernel`` completes ``V`` and ``left_kernel`` completes ``U``.
@@ -84,7 +83,7 @@ class ExactDecomposition:
 
 
 def decompose(matrix):
-    """The exact SVD data of a ``DomainMatrix`` over ``QQ``.
+    """The exact SVD data of a ``DomainMatrix`` over ``QQ`` or a real algebraic field.
 
     Examples
     --------
@@ -93,7 +92,7 @@ def decompose(matrix):
     >>> A = DomainMatrix.from_Matrix(Matrix([[1, 2], [2, 4]])).convert_to(QQ)
     >>> d = decompose(A)
     >>> d.rank, d.right_kernel.vectors
-    (1, ((-2, 1),))
+    (1, ((2, -1),))
     """
     spec = spectrum(matrix)
     pairs = []
@@ -106,8 +105,8 @@ def decompose(matrix):
         for a in range(eigenvalue.multiplicity):
             lead = first_nonzero(space.right_vector(spec.side, a))
             pairs.append(SingularPair(space, eigenvalue.root, a, field.sign_at(lead, eigenvalue.root)))
-    right = _kernel(matrix)
-    left = _kernel(matrix.transpose())
+    right = _kernel(matrix, spec.embedding)
+    left = _kernel(matrix.transpose(), spec.embedding)
     m, n = matrix.shape
     if len(right.vectors) != n - len(pairs) or len(left.vectors) != m - len(pairs):
         raise ExactSVDError("internal error: kernel dimensions do not match the rank; please report this matrix")
@@ -117,17 +116,18 @@ def decompose(matrix):
 def _eigenspace(spec, field, multiplicity):
     """Orthogonal eigenvectors of ``spec.gram`` for the generic root of *field*."""
     L = field.domain
-    if multiplicity == 1 and field.degree > 1:
+    gram = spec.gram
+    if field.degree == 1:
+        basis = kernel_basis(gram - DomainMatrix.eye(gram.shape[0], L) * field.theta)
+    elif multiplicity == 1:
         basis = [_krylov_eigenvector(spec, field)]
     else:
-        gram = spec.gram.convert_to(L)
-        shifted = gram - DomainMatrix.eye(gram.shape[0], L) * field.theta
-        basis = kernel_basis(shifted)
+        shifted = [[a - field.theta if i == j else L.convert(a) for j, a in enumerate(row)] for i, row in enumerate(gram.to_list())]
+        basis = kernel_basis_rows(shifted, L)
     if len(basis) != multiplicity:
         raise ExactSVDError("internal error: eigenspace dimension differs from the multiplicity; please report this matrix")
     vectors, norms = gram_schmidt(basis, L)
-    partner = spec.partner.convert_to(L)
-    partner_vectors = [matvec(partner, w) for w in vectors]
+    partner_vectors = [matvec(spec.partner, w, L) for w in vectors]
     return Eigenspace(field, tuple(map(tuple, vectors)), tuple(norms), tuple(map(tuple, partner_vectors)))
 
 
@@ -144,11 +144,12 @@ def _krylov_eigenvector(spec, field):
     vector is kept; after normalisation both give the same singular vector.
     """
     gram = spec.gram
+    K = gram.domain
     k = gram.shape[0]
     others = [f for f, _ in spec.factors if f != field.factor]
     coeffs = field.factor.rep.to_list()[::-1]
     for j in range(k):
-        b = DomainMatrix([[QQ.one if i == j else QQ.zero] for i in range(k)], (k, 1), QQ)
+        b = DomainMatrix([[K.one if i == j else K.zero] for i in range(k)], (k, 1), K)
         for f in others:
             b = _apply_polynomial(f, gram, b)
         if not b.is_zero_matrix:
@@ -156,8 +157,8 @@ def _krylov_eigenvector(spec, field):
     ys = [b]
     for c in coeffs[field.degree - 1 : 0 : -1]:
         ys.append(b * c + gram * ys[-1])
-    columns = [y.to_list() for y in ys]  # y_(d-1), ..., y_0: highest power first
-    w = [field.domain([col[i][0] for col in columns]) for i in range(k)]
+    columns = [y.to_list() for y in reversed(ys)]  # y_0, ..., y_(d-1)
+    w = [field.from_coefficients([col[i][0] for col in columns]) for i in range(k)]
     last = next(a for a in reversed(w) if a)
     return w
 
@@ -171,8 +172,8 @@ def _apply_polynomial(f, matrix, vector):
     return result
 
 
-def _kernel(matrix):
+def _kernel(matrix, embedding):
     """The orthogonalised hand-method kernel basis of *matrix*, first entries positive."""
     vectors, norms = gram_schmidt(kernel_basis(matrix), matrix.domain)
-    signed = [w if first_nonzero(w) > 0 else [-a for a in w] for w in vectors]
+    signed = [w if embedding.sign(first_nonzero(w)) > 0 else [-a for a in w] for w in vectors]
     return Kernel(tuple(map(tuple, signed)), tuple(norms))

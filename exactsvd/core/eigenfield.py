@@ -1,73 +1,81 @@
 """The number field of one irreducible factor of the characteristic polynomial.
 
-For a monic irreducible factor ``p`` of degree ``d`` the eigenvectors of the
-Gram matrix are computed once, generically, over ``L = QQ[x]/(p)`` and only
-then specialised to each of the ``d`` real roots ``theta_0 < ... < theta_{d-1}``.
-:class:`EigenField` holds ``L`` (``QQ`` itself when ``d == 1``) together with
-everything that depends on a particular root: its isolating interval, the sign
-of an element at that root, and the trace form used by the certificate.
+For a monic factor ``p`` of degree ``d``, irreducible over the field ``K`` of
+the entries, the eigenvectors of the Gram matrix are computed once,
+generically, over ``L = K[x]/(p)`` and only then specialised to each of the
+``d`` real roots ``theta_0 < ... < theta_(d-1)``.  :class:`EigenField` holds
+``L`` (``K`` itself when ``d == 1``) and everything that depends on one root:
+its isolating interval, the sign of an element there, its SymPy form, and the
+trace form used by the certificate.
 """
 
 from functools import cached_property
 
-from sympy import CRootOf, Poly, Rational, sqrt
-from sympy.polys.domains import QQ
+from sympy import CRootOf, Poly, Symbol, sqrt
 from sympy.polys.matrices import DomainMatrix
+
+from .embedding import Interval, polynomial_enclosure
+from .numberfield import RelativeField
 
 
 class EigenField:
-    """``L = QQ[x]/(p)`` for a monic irreducible ``p`` with only real roots.
+    """``L = K[x]/(p)`` for a monic irreducible ``p`` over ``K`` with only real roots.
 
     Parameters
     ----------
     factor : sympy.Poly
-        Monic irreducible polynomial over ``QQ`` whose roots are all real.
-    intervals : sequence of (Rational, Rational)
-        Isolating intervals of its roots, ascending (``a == b`` for a rational root).
+        Monic, irreducible over its domain ``K``; all roots real.
+    embedding : Embedding
+        The real embedding of ``K``.
+    roots : list of RealRoot
+        The roots of ``p``, ascending; ``roots[j].poly`` is the minimal
+        polynomial over ``QQ`` and ``roots[j].index`` the root's index among
+        that polynomial's real roots.
 
     Examples
     --------
-    >>> from sympy import Poly, symbols
+    >>> from sympy import Poly, symbols, sqrt
+    >>> from sympy.polys.domains import QQ
+    >>> from exactsvd.core.embedding import Embedding, RealRoot
     >>> x = symbols("x")
-    >>> F = EigenField(Poly(x**2 - 3*x + 1, x), [(0, 1), (2, 3)])
-    >>> F.expr(F.theta, 1)
-    3/2 + sqrt(5)/2
-    >>> F.sign_at(F.theta - F.domain.convert(1), 0)
+    >>> p = Poly(x**2 - 3*x + 1, x, domain=QQ)
+    >>> F = EigenField(p, Embedding(QQ), [RealRoot(p, (0, 1), 0), RealRoot(p, (2, 3), 1)])
+    >>> F.expr(F.theta, 1) == (3 + sqrt(5)) / 2
+    True
+    >>> F.sign_at(F.theta - 1, 0)
     -1
     """
 
-    def __init__(self, factor, intervals):
+    def __init__(self, factor, embedding, roots):
         self.factor = factor
+        self.base = factor.domain
+        self.embedding = embedding
+        self.roots = roots
         self.degree = factor.degree()
-        self.intervals = [(Rational(a), Rational(b)) for a, b in intervals]
+        coeffs = factor.rep.to_list()
         if self.degree == 1:
-            self.domain = QQ
-            self.theta = -factor.rep.to_list()[-1]
+            self.domain = self.base
+            self.theta = -coeffs[1]
         else:
-            self.domain = QQ.algebraic_field(CRootOf(factor, 0))
-            self.theta = self.domain([QQ.one, QQ.zero])
-            if self.domain.mod.to_list() != factor.rep.to_list():
-                raise ArithmeticError(f"number field for {factor} has another modulus")
+            self.domain = RelativeField(self.base, coeffs)
+            self.theta = self.domain.gen
 
     def coefficients(self, a):
-        """Coefficients of ``a`` in the power basis ``1, theta, ..., theta^(d-1)``."""
-        if self.degree == 1:
-            return [a]
-        coeffs = a.to_list()[::-1]
-        return coeffs + [QQ.zero] * (self.degree - len(coeffs))
+        """Coefficients of ``a`` over ``K`` in the basis ``1, theta, ..., theta^(d-1)``."""
+        return [a] if self.degree == 1 else a.coefficients()
 
-    def as_poly(self, a):
-        """``a`` as a polynomial in the generator (a ``Poly`` over ``QQ``)."""
-        return Poly(self.coefficients(a)[::-1], self.factor.gen, domain=QQ)
+    def from_coefficients(self, coeffs):
+        """The element ``sum coeffs[k] theta^k`` (coefficients over ``K``, lowest first)."""
+        return coeffs[0] if self.degree == 1 else self.domain(coeffs[::-1])
 
     @cached_property
     def power_sums(self):
-        """``Tr(theta^k)`` for ``k = 0 .. 3d-3`` by Newton's identities."""
-        d = self.degree
+        """``Tr(theta^k)`` (over ``K``) for ``k = 0 .. 3d-3`` by Newton's identities."""
+        d, K = self.degree, self.base
         c = self.factor.rep.to_list()[1:]  # p = x^d + c[0] x^(d-1) + ... + c[d-1]
-        sums = [QQ(d)]
+        sums = [K.convert(d)]
         for k in range(1, 3 * d - 2):
-            s = -k * c[k - 1] if k <= d else QQ.zero
+            s = -K.convert(k) * c[k - 1] if k <= d else K.zero
             for i in range(1, min(k, d + 1)):
                 s -= c[i - 1] * sums[k - i]
             sums.append(s)
@@ -75,52 +83,60 @@ class EigenField:
 
     def coefficient_matrix(self, vector):
         """One row of power-basis coefficients per entry of *vector*."""
-        return DomainMatrix([self.coefficients(a) for a in vector], (len(vector), self.degree), QQ)
+        return DomainMatrix([self.coefficients(a) for a in vector], (len(vector), self.degree), self.base)
 
     def traced_outer(self, left, right, weight):
-        """``sum over all roots of left(theta) right(theta)^T weight(theta)``, a rational matrix.
+        """``sum over all roots of left(theta) right(theta)^T weight(theta)``, a matrix over ``K``.
 
         *left* and *right* are vectors over ``L`` and *weight* an element of
         ``L``.  With ``h_k = Tr(theta^k weight)`` and the Hankel matrix
         ``H[s, t] = h_(s+t)`` the sum is ``Cl H Cr^T`` (``Cl``, ``Cr`` the
         coefficient matrices): exact, and no radical is ever formed.
         """
-        d, sums = self.degree, self.power_sums
+        d, sums, K = self.degree, self.power_sums, self.base
         w = self.coefficients(weight)
-        h = [sum((w[l] * sums[k + l] for l in range(d)), QQ.zero) for k in range(2 * d - 1)]
-        hankel = DomainMatrix([[h[s + t] for t in range(d)] for s in range(d)], (d, d), QQ)
+        h = [sum((w[l] * sums[k + l] for l in range(d)), K.zero) for k in range(2 * d - 1)]
+        hankel = DomainMatrix([[h[s + t] for t in range(d)] for s in range(d)], (d, d), K)
         return self.coefficient_matrix(left) * hankel * self.coefficient_matrix(right).transpose()
 
-    def refined_interval(self, root, width):
-        """An isolating interval of root number *root*, no wider than *width*."""
-        a, b = self.intervals[root]
-        if b - a > width:
-            a, b = self.factor.refine_root(a, b, eps=width)
-            self.intervals[root] = (a, b)
-        return a, b
+    def enclosure(self, a, root):
+        """A rational interval holding ``a(theta_root)``."""
+        theta = self.roots[root].interval()
+        return polynomial_enclosure(self.coefficients(a), theta, self.embedding.enclose)
 
     def sign_at(self, a, root):
         """The sign (-1, 0 or 1) of the element *a* at root number *root*, proved exactly.
 
-        ``a(theta)`` is zero at one root only if it is zero in ``L`` (``p`` is
-        irreducible), so for a non-zero element the isolating interval is refined
-        until ``a`` has no root in it; then its sign at an end point is the answer.
+        A non-zero element of ``L`` is non-zero at every root (each root gives
+        an embedding of the field), so refining the intervals of the root and
+        of the generator of ``K`` ends with an enclosure that excludes 0.
         """
         if not a:
             return 0
-        if self.degree == 1:
-            return 1 if a > 0 else -1
-        poly = self.as_poly(a)
-        lo, hi = self.intervals[root]
-        while poly.count_roots(lo, hi):
-            lo, hi = self.refined_interval(root, (hi - lo) / 16)
-        value = poly.eval(lo)
-        return 1 if value > 0 else -1
+        while (sign := self.enclosure(a, root).sign()) is None:
+            self.roots[root].refine()
+            self.embedding.refine()
+        return sign
+
+    def greater(self, root, other, other_root):
+        """Whether ``theta_root`` exceeds root *other_root* of *other* (``None``: the number 0)."""
+        if other is self:
+            return root > other_root
+        while True:
+            mine = self.roots[root].interval()
+            theirs = other.roots[other_root].interval() if other is not None else Interval(0)
+            if theirs.hi < mine.lo:
+                return True
+            if mine.hi < theirs.lo:
+                return False
+            self.roots[root].refine()
+            if other is not None:
+                other.roots[other_root].refine()
 
     @cached_property
     def _quadratic(self):
-        """``(-b/2, D)`` with ``theta = -b/2 +- sqrt(D)/2`` when ``d == 2``."""
-        _, b, c = (QQ.to_sympy(k) for k in self.factor.rep.to_list())
+        """``(-b/2, D)`` over ``K`` with ``theta = -b/2 +- sqrt(D)/2`` when ``p = x^2 + b x + c``."""
+        _, b, c = self.factor.rep.to_list()
         return -b / 2, b * b - 4 * c
 
     def root_expr(self, root):
@@ -128,40 +144,46 @@ class EigenField:
         return self.expr(self.theta, root)
 
     def expr(self, a, root):
-        """The element *a* evaluated at root number *root*, as a SymPy number.
+        """The element *a* at root number *root* as a SymPy number.
 
-        Rational for ``d == 1``; ``r + q*sqrt(D)`` for ``d == 2``; a polynomial
-        in ``CRootOf(p, root)`` otherwise.
+        An element of ``K`` for ``d == 1``; ``r + q*sqrt(D)`` for ``d == 2``; a
+        polynomial in ``CRootOf(f, i)`` (``f`` the minimal polynomial of the
+        root over ``QQ``) otherwise.
         """
-        coeffs = [QQ.to_sympy(c) for c in self.coefficients(a)]
+        K = self.base
         if self.degree == 1:
-            return coeffs[0]
+            return K.to_sympy(a)
         if self.degree == 2:
             r, q = self.quadratic_parts(a)
-            return r + (q if root else -q) * sqrt(self._quadratic[1])
-        theta = CRootOf(self.factor, root)
-        return sum((c * theta**k for k, c in enumerate(coeffs) if c), Rational(0))
+            q = q if root else -q
+            return K.to_sympy(r) + K.to_sympy(q) * sqrt(K.to_sympy(self._quadratic[1]))
+        theta = self._crootofs[root]
+        return sum((K.to_sympy(c) * theta**k for k, c in enumerate(self.coefficients(a)) if c), K.to_sympy(K.zero))
+
+    @cached_property
+    def _crootofs(self):
+        """Each root as ``CRootOf(f, i)``, built once (SymPy factors ``f`` for every new one)."""
+        return [CRootOf(r.poly, r.index) for r in self.roots]
 
     def quadratic_parts(self, a):
-        """``(r, q)`` with ``a(theta) = r +- q sqrt(D)`` (only for ``d == 2``)."""
-        a0, a1 = (QQ.to_sympy(c) for c in self.coefficients(a))
+        """``(r, q)`` over ``K`` with ``a(theta) = r +- q sqrt(D)`` (only for ``d == 2``)."""
+        a0, a1 = self.coefficients(a)
         return a0 + a1 * self._quadratic[0], a1 / 2
 
     @cached_property
     def sqrt_theta(self):
         """An element ``sigma`` of ``L`` with ``sigma^2 = theta``, or ``None``.
 
-        It exists exactly when ``p(y^2)`` has a factor ``q`` of degree ``d``;
-        writing ``q(y) = E(y^2) + y O(y^2)`` gives ``sigma = -E(theta)/O(theta)``.
+        It exists exactly when ``p(y^2)`` has a factor ``q`` of degree ``d``
+        over ``K``; writing ``q(y) = E(y^2) + y O(y^2)`` gives
+        ``sigma = -E(theta)/O(theta)``.
         """
         y = self.factor.gen
-        lifted = self.factor.compose(Poly(y**2, y, domain=QQ))
+        lifted = self.factor.compose(Poly(y**2, y, domain=self.base))
         for q, _ in lifted.factor_list()[1]:
             if q.degree() == self.degree:
                 coeffs = q.rep.to_list()[::-1]
-                even = self._evaluate(coeffs[0::2])
-                odd = self._evaluate(coeffs[1::2])
-                sigma = -even / odd
+                sigma = -self._evaluate(coeffs[0::2]) / self._evaluate(coeffs[1::2])
                 if sigma * sigma != self.theta:
                     raise ArithmeticError(f"square root of a root of {self.factor} is wrong")
                 return sigma
@@ -192,19 +214,42 @@ class EigenField:
     def sqrt_expr(self, a, root):
         """``sqrt(a(theta_root))`` for an element positive at that root, simplified.
 
-        Square roots of rationals are simplified by SymPy; for ``d == 2`` the
+        A square root that lies in ``K`` is taken there.  For ``d == 2`` the
         square root of ``r + q sqrt(D)`` is denested when ``r^2 - q^2 D`` is the
-        square of a rational ``c``: it is ``sqrt((r+c)/2) +- sqrt((r-c)/2)``.
+        square of some ``c`` in ``K``: it is ``sqrt((r+c)/2) +- sqrt((r-c)/2)``.
         """
+        if self.degree == 1:
+            return self._sqrt_in_base(a)
         if self.degree != 2:
             return sqrt(self.expr(a, root))
+        K = self.base
         r, q = self.quadratic_parts(a)
         if root == 0:
             q = -q
         disc = self._quadratic[1]
-        if q:
-            c = sqrt(r * r - q * q * disc)
-            if c.is_Rational:
-                sign = 1 if q > 0 else -1
-                return sqrt((r + c) / 2) + sign * sqrt((r - c) / 2)
-        return sqrt(r + q * sqrt(disc))
+        c = _square_root(K, r * r - q * q * disc)
+        if q and c is not None:
+            if self.embedding.sign(c) < 0:
+                c = -c
+            sign = self.embedding.sign(q)
+            return self._sqrt_in_base((r + c) / 2) + sign * self._sqrt_in_base((r - c) / 2)
+        return sqrt(K.to_sympy(r) + K.to_sympy(q) * sqrt(K.to_sympy(disc)))
+
+    def _sqrt_in_base(self, a):
+        """``sqrt(a)`` for a non-negative ``a`` in ``K``: an element of ``K`` when one exists."""
+        root = _square_root(self.base, a)
+        if root is None:
+            return sqrt(self.base.to_sympy(a))
+        return self.base.to_sympy(root if self.embedding.sign(root) >= 0 else -root)
+
+
+def _square_root(K, a):
+    """Some ``c`` in ``K`` with ``c^2 = a``, or ``None``."""
+    if not a:
+        return K.zero
+    y = Symbol("y")
+    for factor, _ in Poly([K.one, K.zero, -a], y, domain=K).factor_list()[1]:
+        if factor.degree() == 1:
+            lead, const = factor.rep.to_list()
+            return -const / lead
+    return None

@@ -1,4 +1,9 @@
-"""The field of the entries: from a validated SymPy matrix to a ``DomainMatrix``."""
+"""The field of the entries: from a validated SymPy matrix to a ``DomainMatrix``.
+
+Rational entries give ``QQ``; real algebraic entries (``sqrt(2)``,
+``2**(1/3)``, ``CRootOf(...)``) give one algebraic field ``QQ<alpha>`` with a
+primitive element ``alpha`` that holds them all.
+"""
 
 from sympy.polys.domains import QQ
 from sympy.polys.matrices import DomainMatrix
@@ -7,26 +12,25 @@ from ..errors import UnsupportedEntryError, shorten
 
 
 def domain_matrix(matrix, name="A"):
-    """*matrix* (validated exact real entries) as a ``DomainMatrix`` over ``QQ``.
+    """*matrix* (validated exact real entries) as a ``DomainMatrix`` over the field of its entries.
 
     Examples
     --------
-    >>> from sympy import Matrix, Rational
+    >>> from sympy import Matrix, Rational, sqrt
     >>> domain_matrix(Matrix([[1, Rational(1, 2)]])).domain
     QQ
+    >>> domain_matrix(Matrix([[1, sqrt(2)], [sqrt(8), 3]])).domain
+    QQ<sqrt(2)>
     """
-    for (i, j), entry in _irrational_entries(matrix):
+    rows, cols = matrix.shape
+    if not (rows and cols):
+        return DomainMatrix.zeros((rows, cols), QQ)
+    result = DomainMatrix.from_list_sympy(rows, cols, [list(matrix.row(i)) for i in range(rows)], extension=True)
+    if result.domain.is_ZZ:
+        return result.convert_to(result.domain.get_field())
+    if not (result.domain.is_QQ or result.domain.is_AlgebraicField):
         raise UnsupportedEntryError(
-            f"{name}: entry at row {i + 1}, column {j + 1} is {shorten(str(entry))}; "
-            "the exact path handles rational entries; use method='numeric' for irrational ones"
+            f"{name}: the entries {shorten(str(list(matrix)))} do not lie in one number field that the exact "
+            "path can handle; use method='numeric'"
         )
-    rows, cols = matrix.shape
-    return DomainMatrix([[QQ.from_sympy(e) for e in matrix.row(i)] for i in range(rows)], (rows, cols), QQ)
-
-
-def _irrational_entries(matrix):
-    rows, cols = matrix.shape
-    for i in range(rows):
-        for j in range(cols):
-            if not matrix[i, j].is_Rational:
-                yield (i, j), matrix[i, j]
+    return result

@@ -1,7 +1,5 @@
 """Small exact linear-algebra helpers over any field domain (``QQ`` or ``L``)."""
 
-from sympy.polys.matrices import DomainMatrix
-
 
 def dot(u, v, domain):
     """The bilinear dot product ``u . v`` of two vectors of domain elements."""
@@ -18,6 +16,38 @@ def kernel_basis(matrix):
     depends only on the kernel, not on the matrix that has it.
     """
     return [list(row) for row in matrix.nullspace().to_list()]
+
+
+def kernel_basis_rows(rows, domain):
+    """The same hand-method kernel basis for a matrix given as rows of field elements.
+
+    Plain Gauss–Jordan elimination, for fields that are not SymPy domains
+    (``L = K[x]/(p)``); *domain* provides ``zero`` and ``one``.
+    """
+    rows = [list(r) for r in rows]
+    ncols = len(rows[0]) if rows else 0
+    pivots = []
+    for col in range(ncols):
+        r = len(pivots)
+        pivot = next((i for i in range(r, len(rows)) if rows[i][col]), None)
+        if pivot is None:
+            continue
+        rows[r], rows[pivot] = rows[pivot], rows[r]
+        inverse = domain.one / rows[r][col]
+        rows[r] = [a * inverse for a in rows[r]]
+        for i in range(len(rows)):
+            if i != r and rows[i][col]:
+                factor = rows[i][col]
+                rows[i] = [a - factor * b for a, b in zip(rows[i], rows[r])]
+        pivots.append(col)
+    basis = []
+    for free in (c for c in range(ncols) if c not in pivots):
+        vector = [domain.zero] * ncols
+        vector[free] = domain.one
+        for row, col in zip(rows, pivots):
+            vector[col] = -row[free]
+        basis.append(vector)
+    return basis
 
 
 def gram_schmidt(vectors, domain):
@@ -42,7 +72,6 @@ def first_nonzero(vector):
     return next((a for a in vector if a), None)
 
 
-def matvec(matrix, vector):
-    """``matrix * vector`` for a ``DomainMatrix`` and a list over the same domain."""
-    column = DomainMatrix([[a] for a in vector], (len(vector), 1), matrix.domain)
-    return [row[0] for row in (matrix * column).to_list()]
+def matvec(matrix, vector, domain):
+    """``matrix * vector`` for a ``DomainMatrix`` over ``K`` and a vector over ``domain`` (``K`` or ``L``)."""
+    return [sum((v * a for v, a in zip(vector, row)), domain.zero) for row in matrix.to_list()]

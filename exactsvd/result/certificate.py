@@ -83,32 +83,10 @@ def _order_problems(pairs):
     problems = []
     previous = None
     for pair in pairs:
-        current = (pair.space.field, pair.root)
-        if not _greater(current, (None, 0)):
-            problems.append(f"eigenvalue {pair.space.field.root_expr(pair.root)} is not positive")
-        if previous is not None and previous != current and not _greater(previous, current):
+        field, root = pair.space.field, pair.root
+        if not field.greater(root, None, 0):
+            problems.append(f"eigenvalue {field.root_expr(root)} is not positive")
+        if previous is not None and previous != (field, root) and not previous[0].greater(previous[1], field, root):
             problems.append("the singular values are not in descending order")
-        previous = current
+        previous = (field, root)
     return problems
-
-
-def _greater(first, second):
-    """Whether root ``first`` exceeds root ``second`` (``(None, 0)`` stands for 0).
-
-    Roots of one irreducible factor are indexed in ascending order; roots of
-    different factors are distinct, so refining their isolating intervals
-    separates them.
-    """
-    (f1, r1), (f2, r2) = first, second
-    if f1 is f2:
-        return r1 > r2
-    while True:
-        lo1, hi1 = f1.intervals[r1]
-        lo2, hi2 = f2.intervals[r2] if f2 is not None else (0, 0)
-        if hi2 < lo1:
-            return True
-        if hi1 < lo2:
-            return False
-        f1.refined_interval(r1, (hi1 - lo1) / 4)
-        if f2 is not None:
-            f2.refined_interval(r2, (hi2 - lo2) / 4)

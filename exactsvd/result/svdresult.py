@@ -76,5 +76,4 @@ class SVDResult:
 
     def __repr__(self):
         m, n = self.matrix.shape
-        values = ", ".join(map(str, self.singular_values))
-        return f"SVDResult({self.method}, {self.form}, {m}x{n}, rank={self.rank}, singular_values=({values}))"
+        return f"SVDResult({self.method}, {self.form}, {m}x{n}, rank={self.rank}, singular_values={self.singular_values})"

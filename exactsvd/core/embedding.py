@@ -1,0 +1,130 @@
+"""Rigorous real enclosures: rational intervals for roots and for field elements.
+
+``K`` is embedded in the reals by its generator ``alpha`` (a real root of its
+minimal polynomial, isolated by a rational interval); an element of ``K`` or a
+polynomial over ``K`` at a real root is enclosed by exact interval arithmetic
+with rational end points, so a sign read off an enclosure that excludes 0 is
+proved, never estimated.
+"""
+
+from sympy import Rational
+from sympy.polys.domains import QQ
+
+
+class Interval:
+    """A closed interval ``[lo, hi]`` with rational (SymPy) end points.
+
+    >>> (Interval(1, 2) * Interval(-1, 3)).bounds()
+    (-2, 6)
+    """
+
+    __slots__ = ("lo", "hi")
+
+    def __init__(self, lo, hi=None):
+        self.lo = Rational(lo)
+        self.hi = self.lo if hi is None else Rational(hi)
+
+    def __add__(self, other):
+        return Interval(self.lo + other.lo, self.hi + other.hi)
+
+    def __mul__(self, other):
+        products = (self.lo * other.lo, self.lo * other.hi, self.hi * other.lo, self.hi * other.hi)
+        return Interval(min(products), max(products))
+
+    def sign(self):
+        """1 or -1 when the interval lies on one side of 0, else ``None``."""
+        if self.lo > 0:
+            return 1
+        if self.hi < 0:
+            return -1
+        return None
+
+    def width(self):
+        return self.hi - self.lo
+
+    def bounds(self):
+        return self.lo, self.hi
+
+
+class RealRoot:
+    """Real root number *index* (ascending) of a polynomial over ``QQ``, held by a refinable isolating interval."""
+
+    def __init__(self, poly, interval, index=None):
+        self.poly = poly
+        self.index = index
+        self.lo, self.hi = (Rational(c) for c in interval)
+
+    def interval(self):
+        return Interval(self.lo, self.hi)
+
+    def refine(self):
+        """Shrink the isolating interval (at least fourfold, unless it is a point)."""
+        if self.hi > self.lo:
+            self.lo, self.hi = (Rational(c) for c in self.poly.refine_root(self.lo, self.hi, eps=(self.hi - self.lo) / 4))
+
+
+def polynomial_enclosure(coeffs, x, enclose):
+    """Enclosure of ``sum coeffs[k] x^k`` (coefficients lowest first) by Horner's rule.
+
+    *x* is an :class:`Interval`; *enclose* maps a coefficient to an interval.
+    """
+    total = Interval(0)
+    for c in reversed(coeffs):
+        total = total * x + enclose(c)
+    return total
+
+
+class Embedding:
+    """The real embedding of the field of the entries: ``QQ``, or ``QQ<alpha>`` with ``alpha`` isolated.
+
+    Examples
+    --------
+    >>> from sympy import sqrt
+    >>> K = QQ.algebraic_field(sqrt(2))
+    >>> e = Embedding(K)
+    >>> e.sign(K.from_sympy(1 - sqrt(2)))
+    -1
+    """
+
+    def __init__(self, domain):
+        self.domain = domain
+        self.alpha = _isolate_generator(domain) if domain.is_AlgebraicField else None
+
+    def enclose(self, element):
+        """An interval holding the real value of an element of the domain."""
+        if self.alpha is None:
+            return Interval(QQ.to_sympy(element))
+        coeffs = [QQ.to_sympy(c) for c in element.to_list()[::-1]]
+        return polynomial_enclosure(coeffs, self.alpha.interval(), Interval)
+
+    def refine(self):
+        if self.alpha is not None:
+            self.alpha.refine()
+
+    def sign(self, element):
+        """The sign of an element of the domain, proved."""
+        if not element:
+            return 0
+        while (sign := self.enclose(element).sign()) is None:
+            self.refine()
+        return sign
+
+
+def _isolate_generator(domain):
+    """The isolating interval of the generator of an algebraic field among its minimal polynomial's roots.
+
+    The roots of the minimal polynomial are isolated exactly; the generator is
+    the one whose interval holds its 50-digit value once the intervals are
+    narrower than the gaps between them.
+    """
+    minpoly = domain.ext.minpoly
+    value = domain.ext.as_expr().evalf(50)
+    if not value.is_real:
+        raise ValueError(f"the generator {domain.ext.as_expr()} of {domain} is not real")
+    roots = [RealRoot(minpoly, iv) for iv, _ in minpoly.intervals()]
+    while True:
+        holding = [r for r in roots if r.lo - Rational(1, 10**40) <= value <= r.hi + Rational(1, 10**40)]
+        if len(holding) == 1 and all(r.hi - r.lo < Rational(1, 10**30) for r in roots):
+            return holding[0]
+        for r in roots:
+            r.refine()

@@ -11,11 +11,12 @@ trace form used by the certificate.
 
 from functools import cached_property
 
-from sympy import CRootOf, Poly, Symbol, sqrt
+from sympy import CRootOf, Poly, Symbol, integer_nthroot, sqrt, sqrtdenest
 from sympy.polys.matrices import DomainMatrix
 
 from .embedding import Interval, polynomial_enclosure
 from .numberfield import RelativeField
+from .radicals import quartic_radical_roots, radical
 
 
 class EigenField:
@@ -157,12 +158,19 @@ class EigenField:
             r, q = self.quadratic_parts(a)
             q = q if root else -q
             return K.to_sympy(r) + K.to_sympy(q) * sqrt(K.to_sympy(self._quadratic[1]))
-        theta = self._crootofs[root]
+        theta = self._root_exprs[root]
         return sum((K.to_sympy(c) * theta**k for k, c in enumerate(self.coefficients(a)) if c), K.to_sympy(K.zero))
 
     @cached_property
-    def _crootofs(self):
-        """Each root as ``CRootOf(f, i)``, built once (SymPy factors ``f`` for every new one)."""
+    def _root_exprs(self):
+        """Each root (``d >= 3``) in nested square roots when a quartic allows, else ``CRootOf(f, i)``.
+
+        Built once: SymPy factors ``f`` for every new ``CRootOf``.
+        """
+        if self.degree == 4 and self.base.is_QQ:
+            radicals = quartic_radical_roots(self.factor, self.roots)
+            if radicals:
+                return radicals
         return [CRootOf(r.poly, r.index) for r in self.roots]
 
     def quadratic_parts(self, a):
@@ -197,19 +205,20 @@ class EigenField:
         return value
 
     def singular_value(self, root):
-        """``(expression, element)`` for ``s = sqrt(theta_root)``.
+        """``s = sqrt(theta_root)`` as a SymPy number, in its simplest form.
 
-        *element* is ``s`` as an element of ``L`` when the square root lies in
-        ``L`` (then ``U`` can be written without an extra radical), else ``None``.
+        When ``s`` lies in ``L`` (``p(y^2)`` splits) and ``d <= 2`` it is written
+        as an element of ``L``: ``(1 + sqrt(5))/2``, not ``sqrt(3/2 + sqrt(5)/2)``.
         """
         sigma = self.sqrt_theta
-        if sigma is None:
-            return self.sqrt_expr(self.theta, root), None
-        if self.sign_at(sigma, root) < 0:
-            sigma = -sigma
-        if self.degree <= 2:
-            return self.expr(sigma, root), sigma
-        return sqrt(self.root_expr(root)), sigma
+        if sigma is None or self.degree > 2:
+            return self.sqrt_expr(self.theta, root)
+        return self.expr(sigma if self.sign_at(sigma, root) > 0 else -sigma, root)
+
+    def _sqrt_of_root(self, root):
+        """``sqrt(theta_root)``, denested when the root is a radical."""
+        theta = self.root_expr(root)
+        return sqrt(theta) if theta.has(CRootOf) else sqrtdenest(sqrt(theta))
 
     def sqrt_expr(self, a, root):
         """``sqrt(a(theta_root))`` for an element positive at that root, simplified.
@@ -220,6 +229,8 @@ class EigenField:
         """
         if self.degree == 1:
             return self._sqrt_in_base(a)
+        if a == self.theta and self.degree > 2:
+            return self._sqrt_of_root(root)
         if self.degree != 2:
             return sqrt(self.expr(a, root))
         K = self.base
@@ -239,7 +250,7 @@ class EigenField:
         """``sqrt(a)`` for a non-negative ``a`` in ``K``: an element of ``K`` when one exists."""
         root = _square_root(self.base, a)
         if root is None:
-            return sqrt(self.base.to_sympy(a))
+            return radical(self.base.to_sympy(a))
         return self.base.to_sympy(root if self.embedding.sign(root) >= 0 else -root)
 
 
@@ -247,6 +258,9 @@ def _square_root(K, a):
     """Some ``c`` in ``K`` with ``c^2 = a``, or ``None``."""
     if not a:
         return K.zero
+    if K.is_QQ:
+        num, den = (integer_nthroot(abs(int(k)), 2) for k in (K.numer(a), K.denom(a)))
+        return K.convert(num[0]) / K.convert(den[0]) if a > 0 and num[1] and den[1] else None
     y = Symbol("y")
     for factor, _ in Poly([K.one, K.zero, -a], y, domain=K).factor_list()[1]:
         if factor.degree() == 1:

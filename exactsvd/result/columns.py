@@ -1,45 +1,47 @@
 """From exact SVD data to SymPy numbers: the only place where radicals appear.
 
 A pair with Gram-side eigenvector ``w`` (squared norm ``n``) and partner
-vector ``B w`` becomes, at the root ``theta`` with ``s = sqrt(theta)``::
-
-    gram side:    w / sqrt(n)
-    partner side: B w / (s sqrt(n))
-
-where ``s sqrt(n)`` is written as ``sigma sqrt(n)`` with ``sigma`` folded into
-the numerator when ``s`` lies in the field of ``theta`` (``d <= 2``), as the
-single (denested) radical ``sqrt(theta n)`` when it does not (``d <= 2``), and
-as ``sqrt(theta) sqrt(n)`` for ``CRootOf`` roots (``d >= 3``).
+vector ``B w`` (squared norm ``theta n``) has the unit vectors ``w / sqrt(n)``
+and ``B w / sqrt(theta n)``.  For roots of degree ``d <= 2`` each entry is
+written as one signed radical, ``+-sqrt(w_j^2 / n)`` (denested where
+possible), which is how a textbook prints it; for ``CRootOf`` roots
+(``d >= 3``) it is ``w_j / sqrt(n)`` and ``(B w)_j / (s sqrt(n))``, which
+keeps the coefficients small.
 """
 
-from sympy import Integer, ImmutableMatrix, sqrt
+from sympy import Integer, ImmutableMatrix
+
+from ..core.radicals import radical
 
 
 def pair_columns(pair):
     """``(gram_column, partner_column)`` of a :class:`SingularPair` as SymPy numbers."""
     space, root, a = pair.space, pair.root, pair.index
     field = space.field
-    s_expr, s_element = field.singular_value(root)
     norm = space.norms[a]
-    gram_denominator = field.sqrt_expr(norm, root)
-    scale = field.domain.one
-    if field.degree >= 3:
-        partner_denominator = s_expr * gram_denominator
-    elif s_element is not None:
-        scale, partner_denominator = scale / s_element, gram_denominator
-    else:
-        partner_denominator = field.sqrt_expr(norm * field.theta, root)
-    gram = [pair.sign * field.expr(w, root) / gram_denominator for w in space.gram_vectors[a]]
-    partner = [pair.sign * field.expr(b * scale, root) / partner_denominator for b in space.partner_vectors[a]]
-    return gram, partner
+    gram, partner = space.gram_vectors[a], space.partner_vectors[a]
+    if field.degree <= 2:
+        return _signed_radicals(field, gram, norm, root, pair.sign), _signed_radicals(field, partner, norm * field.theta, root, pair.sign)
+    root_norm = field.sqrt_expr(norm, root)
+    s_expr = field.singular_value(root)
+    return (
+        [pair.sign * field.expr(w, root) / root_norm for w in gram],
+        [pair.sign * field.expr(b, root) / (s_expr * root_norm) for b in partner],
+    )
+
+
+def _signed_radicals(field, vector, norm, root, sign):
+    """The entries of ``vector / sqrt(norm)`` at *root*, each as ``+-sqrt(v_j^2 / norm)``."""
+    inverse = field.domain.one / norm
+    return [sign * field.sign_at(v, root) * field.sqrt_expr(v * v * inverse, root) if v else Integer(0) for v in vector]
 
 
 def kernel_columns(kernel, domain):
     """The normalised kernel vectors as lists of SymPy numbers."""
     columns = []
     for vector, norm in zip(kernel.vectors, kernel.norms):
-        scale = 1 / sqrt(domain.to_sympy(norm))
-        columns.append([domain.to_sympy(a) * scale for a in vector])
+        inverse = 1 / domain.to_sympy(norm)
+        columns.append([radical(inverse, domain.to_sympy(a)) for a in vector])
     return columns
 
 

@@ -23,7 +23,7 @@ def exact_result(matrix, decomposition, form):
 
 def singular_value_list(spectrum, count):
     """The *count* singular values of a :class:`Spectrum`, descending, zeros last."""
-    values = [e.field.singular_value(e.root)[0] for e in spectrum.eigenvalues for _ in range(e.multiplicity)]
+    values = [e.field.singular_value(e.root) for e in spectrum.eigenvalues for _ in range(e.multiplicity)]
     return tuple(values) + (Integer(0),) * (count - len(values))
 
 

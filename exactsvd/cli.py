@@ -1,0 +1,286 @@
+"""The command line: ``exactsvd`` and ``python -m exactsvd``.
+
+::
+
+    exactsvd svd MATRIX [--form full|thin|compact] [--json | --latex] [--no-verify]
+    exactsvd MATRIX ...          # short for: exactsvd svd MATRIX ...
+
+MATRIX is matrix text such as ``"[[1, 2], [3, 4]]"`` or ``"1 2; 3 4"``, ``@FILE``
+or ``-`` for standard input (see :func:`read_matrix`).  Exit codes: 0 success,
+2 bad input or usage (a message on standard error, no traceback), 130
+interrupted, 141 standard output closed early (``exactsvd ... | head -1``).
+
+Every subcommand is one entry of :data:`COMMANDS`: its help line, a function
+that adds its arguments to its parser, and a function that runs it on the
+parsed arguments and returns the exit code.
+"""
+
+import argparse
+import contextlib
+import csv
+import io
+import json
+import os
+import sys
+from collections import namedtuple
+from decimal import Decimal
+from pathlib import Path
+
+import sympy
+
+from . import __version__
+from .api import svd
+from .errors import ExactSVDError, InvalidMatrixError
+from .input import as_exact_matrix
+from .result import FORMS
+
+PROG = "exactsvd"
+TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
+VERIFIED = "verified: U^T U = I, V^T V = I, U S V^T = A (exact)"
+MATRIX_HELP = (
+    "the matrix: text such as '[[1, 2], [3, 4]]' or '1 2; 3 4' (entries such as 1/3, 0.25, "
+    "2*sqrt(3)/5); @FILE to read FILE (.json: a list of rows of numbers or strings; .csv: "
+    "comma-separated rows; any other name: text as above, e.g. one row per line); "
+    "- to read text from standard input"
+)
+
+Command = namedtuple("Command", "help add_arguments run")
+
+
+def read_matrix(argument):
+    """Read the MATRIX argument of a subcommand.
+
+    Parameters
+    ----------
+    argument : str
+        Matrix text as :func:`exactsvd.input.parse_matrix_text` reads it;
+        ``@FILE`` to read the file ``FILE`` (UTF-8): ``.json`` holds a list of
+        rows of numbers or strings (JSON decimals are read exactly, 0.1 is
+        1/10), ``.csv`` comma-separated rows, any other file matrix text; or
+        ``-`` to read matrix text from standard input.
+
+    Returns
+    -------
+    sympy.ImmutableMatrix
+        The validated exact matrix.
+
+    Raises
+    ------
+    ExactSVDError
+        The file cannot be read or decoded (:class:`InvalidMatrixError`), or
+        its contents are not an exact matrix; error messages name the file.
+
+    Examples
+    --------
+    >>> read_matrix("1 2; 3 4")
+    Matrix([
+    [1, 2],
+    [3, 4]])
+    >>> read_matrix("@missing.csv")
+    Traceback (most recent call last):
+    ...
+    exactsvd.errors.InvalidMatrixError: missing.csv: cannot read the file: No such file or directory.
+    """
+    if argument == "-":
+        return as_exact_matrix(sys.stdin.read(), name="standard input")
+    if not argument.startswith("@"):
+        return as_exact_matrix(argument)
+    path = argument[1:]
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as file:
+            text = file.read()
+    except OSError as error:
+        raise InvalidMatrixError(f"{path}: cannot read the file: {error.strerror or error}.") from error
+    except UnicodeDecodeError as error:
+        raise InvalidMatrixError(
+            f"{path}: the file is not UTF-8 text (byte {error.start + 1}). Save it as UTF-8 text."
+        ) from error
+    reader = {".json": _json_rows, ".csv": _csv_rows}.get(Path(path).suffix.lower())
+    return as_exact_matrix(reader(text, path) if reader else text, name=path)
+
+
+def _json_rows(text, path):
+    """The rows of a JSON file, decimals as :class:`~decimal.Decimal` so that they stay exact."""
+    try:
+        return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+    except ValueError as error:
+        raise InvalidMatrixError(
+            f'{path}: not valid JSON: {error}. Write a list of rows, e.g. [[1, "1/3"], [0, 2]].'
+        ) from error
+
+
+def _csv_rows(text, path):
+    """The rows of a CSV file as lists of entry strings; blank lines are skipped."""
+    try:
+        rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), strict=True) if row]
+    except csv.Error as error:
+        raise InvalidMatrixError(f"{path}: not valid CSV: {error}.") from error
+    if not rows:
+        raise InvalidMatrixError(f"{path}: the file has no rows. Write one row per line, e.g. 1, 2.")
+    return rows
+
+
+# ---------------------------------------------------------------- svd
+
+
+def _svd_arguments(parser):
+    parser.add_argument("matrix", metavar="MATRIX", help=MATRIX_HELP)
+    parser.add_argument(
+        "--form",
+        choices=FORMS,
+        default="full",
+        help="full: U m×m, S m×n, V n×n (default); thin: min(m, n) columns; compact: rank columns",
+    )
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument(
+        "--json",
+        action="store_true",
+        help="print one JSON object; entries are strings that MATRIX syntax reads back, "
+        "except CRootOf(...) roots (no radical form)",
+    )
+    output.add_argument("--latex", action="store_true", help="print U, S and V as LaTeX")
+    parser.add_argument(
+        "--no-verify", dest="verify", action="store_false", help="skip the exact proof that U S V^T = A"
+    )
+
+
+def _svd(args):
+    result = svd(read_matrix(args.matrix), form=args.form)
+    verified = result.verify() if args.verify else None
+    show = _svd_json if args.json else _svd_latex if args.latex else _svd_text
+    print(show(result, verified))
+    return 0
+
+
+def _svd_text(result, verified):
+    """Human-readable: A, the singular values (exact and decimal), the rank, U, S, V."""
+    values = result.singular_values
+    width = max((len(str(s)) for s in values), default=0)
+    listed = [f"  σ{i} = {str(s):<{width}}  [{sympy.N(s, 15)}]" for i, s in enumerate(values, 1)]
+    summary = ["singular values:", *(listed or ["  (none)"]), f"rank: {result.rank}"]
+    blocks = [_block("A", result.matrix), "\n".join(summary)]
+    blocks += [_block(name, factor) for name, factor in zip("USV", result)]
+    if verified:
+        blocks.append(VERIFIED)
+    return "\n\n".join(blocks)
+
+
+def _block(name, matrix):
+    rows, columns = matrix.shape
+    return f"{name} ({rows}×{columns}) =\n{sympy.pretty(matrix, use_unicode=True, wrap_line=False)}"
+
+
+def _svd_json(result, verified):
+    """One JSON object; ``"verified"`` is null when the proof was skipped."""
+
+    def strings(matrix):
+        return [[str(entry) for entry in row] for row in matrix.tolist()]
+
+    U, S, V = result
+    return json.dumps(
+        {
+            "shape": list(result.matrix.shape),
+            "form": result.form,
+            "rank": result.rank,
+            "singular_values": [str(s) for s in result.singular_values],
+            "U": strings(U),
+            "S": strings(S),
+            "V": strings(V),
+            "verified": verified,
+        }
+    )
+
+
+def _svd_latex(result, verified):
+    """``U = ...``, ``S = ...``, ``V = ...`` as LaTeX, and the proof as a LaTeX comment."""
+    lines = [f"{name} = {sympy.latex(factor)}" for name, factor in zip("USV", result)]
+    if verified:
+        lines.append(f"% {VERIFIED}")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- the table and main
+
+COMMANDS = {
+    "svd": Command("the exact singular value decomposition A = U S V^T", _svd_arguments, _svd),
+}
+
+
+def _parser():
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Exact singular value decompositions of rational and algebraic matrices.",
+        epilog=f"'{PROG} MATRIX ...' is short for '{PROG} svd MATRIX ...'. "
+        "Exit codes: 0 success, 2 bad input or usage.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for name, command in COMMANDS.items():
+        subparser = commands.add_parser(name, help=command.help, description=command.help)
+        command.add_arguments(subparser)
+        subparser.set_defaults(run=command.run)
+    return parser
+
+
+@contextlib.contextmanager
+def _unlimited_int_digits():
+    """Lift Python's limit on the digits of printed integers (Python 3.11 and security releases)."""
+    if not hasattr(sys, "set_int_max_str_digits"):
+        yield
+        return
+    previous = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        yield
+    finally:
+        sys.set_int_max_str_digits(previous)
+
+
+def main(argv=None):
+    r"""Run the ``exactsvd`` command line.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments, without the program name; default ``sys.argv[1:]``.
+        When the first one is neither a subcommand nor ``-h``, ``--help`` or
+        ``--version``, ``svd`` is put in front: ``exactsvd MATRIX`` means
+        ``exactsvd svd MATRIX``.
+
+    Returns
+    -------
+    int
+        The exit code: 0 success, 2 bad input or usage (the message is on
+        standard error, without traceback), 130 interrupted (Ctrl-C), 141
+        standard output closed early (as by a shell killed by ``SIGPIPE``).
+
+    Examples
+    --------
+    >>> main(["[[3, 4]]", "--json"])
+    {"shape": [1, 2], "form": "full", "rank": 1, "singular_values": ["5"], "U": [["1"]], "S": [["5", "0"]], "V": [["3/5", "4/5"], ["4/5", "-3/5"]], "verified": true}
+    0
+    >>> main(["svd", "[[3, 4]]", "--form", "compact", "--latex", "--no-verify"])
+    U = \left[\begin{matrix}1\end{matrix}\right]
+    S = \left[\begin{matrix}5\end{matrix}\right]
+    V = \left[\begin{matrix}\frac{3}{5}\\\frac{4}{5}\end{matrix}\right]
+    0
+    """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv and argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS:
+        argv.insert(0, "svd")
+    try:
+        with _unlimited_int_digits():
+            args = _parser().parse_args(argv)
+            code = args.run(args)
+            sys.stdout.flush()  # so that a closed pipe is reported here, not at exit
+            return code
+    except SystemExit as stop:  # argparse: --help, --version and usage errors (code 2)
+        return stop.code
+    except ExactSVDError as error:
+        print(f"{PROG}: error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # the reader went away, e.g. exactsvd ... | head -1
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+        return 141

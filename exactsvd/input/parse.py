@@ -378,11 +378,15 @@ class _Entry:
         self.source = reader.text[tokens[0].pos : end]
         self.tokens = [t for t in tokens if t.kind not in _WHITESPACE] + [Token("end", "", end)]
         self.index = 0
+        self.deferred_name = None
 
     def parse(self):
+        """Parse the whole entry; a bad name is reported only once the syntax is known to be right."""
         result = self._expr()
         if self._peek().kind != "end":
             self._unexpected()
+        if self.deferred_name:
+            self._name(self.deferred_name)
         return result
 
     # -- helpers --------------------------------------------------------
@@ -458,6 +462,8 @@ class _Entry:
         op = self._take()
         start = self._peek().pos
         exponent, exponent_bits = self._nested(self._signed)
+        if exponent.free_symbols:
+            self._name(self.deferred_name)
         if not exponent.is_Rational:
             self._fail(
                 f"the exponent {shorten(exponent)} is not a rational number",
@@ -493,7 +499,10 @@ class _Entry:
             self._take()
             if token.text in FUNCTIONS and self._peek().kind == "(":
                 return self._call(token)
-            self._name(token)
+            if token.text in FUNCTIONS or self._peek().kind == "(":
+                self._name(token)
+            self.deferred_name = self.deferred_name or token
+            return sympy.Dummy(token.text), 1
         self._unexpected()
 
     def _close(self, opening):

@@ -1,0 +1,449 @@
+"""The shared checker of SVD results: every SVD test goes through :func:`check_svd`.
+
+``check_svd(A, r, form)`` asserts everything that the public contract
+(``shared/CONVENTIONS.md``) promises about ``r = exactsvd.svd(A, form=form)``:
+
+* the shapes of ``U``, ``S``, ``V`` for the form;
+* ``r.verify()`` is ``True`` (the package's own exact proof);
+* an *independent* check that does not trust that proof: every entry of
+  ``U``, ``S``, ``V`` and ``A`` is evaluated with mpmath at 50 digits and
+  ``U^T U = I``, ``V^T V = I`` and ``U S V^T = A`` must hold to ``1e-40``;
+* ``S`` is diagonal, carries ``r.singular_values`` (exactly), which are
+  non-negative and descending (rule 1), and ``r.rank`` is the rank of ``A``;
+* the canonical form: signs tied by ``u_i = A v_i / s_i`` (rule 3), first
+  non-zero entries positive (rule 4), eigenspaces and kernels spanned by the
+  hand method's basis -- reduced row echelon basis, Gram–Schmidt, normalise
+  (rules 2, 5 and 6) -- recomputed here with plain SymPy and mpmath, and
+  singular values that ``sqrtdenest`` cannot make less nested (rule 7);
+* for small matrices whose singular values are rational or quadratic
+  irrationals: plain ``sympy.simplify`` proves the three identities.
+
+It also provides :func:`random_rational_matrix`, a Hypothesis strategy.
+
+Failures raise ``AssertionError`` with a message that says what failed, for
+which matrix and by how much.
+"""
+
+from fractions import Fraction
+
+import mpmath
+import sympy
+from hypothesis import strategies as st
+from sympy import CRootOf, ImmutableMatrix, Pow, Rational
+
+#: Decimal digits of the independent numerical evaluation.
+DPS = 50
+#: Working precision of the mpmath arithmetic on the evaluated entries.
+WORK_DPS = 60
+#: Bound on every residual (relative to ``max(1, |A|)``).
+TOL = mpmath.mpf("1e-40")
+#: Entries smaller than this count as zero when looking for a first non-zero entry.
+ZERO = mpmath.mpf("1e-30")
+
+
+# --------------------------------------------------------------------------- matrices
+
+
+def as_sympy_matrix(A):
+    """*A* (a SymPy matrix or a list of rows of ints, Fractions, SymPy numbers or strings) as an ImmutableMatrix.
+
+    This is the checker's own reading of the input, independent of
+    :mod:`exactsvd.input`; ``[]`` is the 0×0 matrix (give 0×n and m×0 as
+    ``sympy.zeros(0, n)`` and ``sympy.zeros(m, 0)``).
+    """
+    if isinstance(A, sympy.MatrixBase):
+        return ImmutableMatrix(A)
+    rows = [list(row) for row in A]
+    if not rows or rows == [[]]:
+        return ImmutableMatrix.zeros(0, 0)
+    if not rows[0]:
+        return ImmutableMatrix.zeros(len(rows), 0)
+    return ImmutableMatrix([[_exact_entry(x) for x in row] for row in rows])
+
+
+def _exact_entry(x):
+    if isinstance(x, Fraction):
+        return Rational(x.numerator, x.denominator)
+    if isinstance(x, str):
+        return sympy.sympify(x, rational=True)
+    return sympy.sympify(x)
+
+
+def _numeric(expr):
+    """One SymPy number as an ``mpf`` at :data:`DPS` digits (must be called inside ``workdps``)."""
+    value = sympy.N(expr, DPS)
+    if value.has(sympy.I):
+        re, im = value.as_real_imag()
+        assert abs(mpmath.mpf(sympy.N(im, DPS))) < TOL, f"entry {expr} is not real: {value}"
+        value = re
+    return mpmath.mpf(value)
+
+
+def _numeric_matrix(M):
+    """A SymPy matrix as a list of rows of ``mpf``."""
+    return [[_numeric(M[i, j]) for j in range(M.cols)] for i in range(M.rows)]
+
+
+def _shape(X):
+    return len(X), (len(X[0]) if X else 0)
+
+
+def _mul(X, Y, inner):
+    rows, cols = len(X), (len(Y[0]) if Y else 0)
+    return [[mpmath.fsum(X[i][k] * Y[k][j] for k in range(inner)) for j in range(cols)] for i in range(rows)]
+
+
+def _t(X, cols):
+    return [[X[i][j] for i in range(len(X))] for j in range(cols)]
+
+
+def _norm(X):
+    """Frobenius norm of a list-of-rows matrix (0 for an empty one)."""
+    return mpmath.sqrt(mpmath.fsum(x * x for row in X for x in row))
+
+
+def _minus_identity(X):
+    return [[x - (1 if i == j else 0) for j, x in enumerate(row)] for i, row in enumerate(X)]
+
+
+def _sub(X, Y):
+    return [[a - b for a, b in zip(rx, ry)] for rx, ry in zip(X, Y)]
+
+
+def _column(X, j):
+    return [row[j] for row in X]
+
+
+def _first_nonzero(vector):
+    return next((x for x in vector if abs(x) > ZERO), None)
+
+
+def _fmt(x):
+    return mpmath.nstr(x, 5)
+
+
+# --------------------------------------------------------------------------- the checker
+
+
+def check_svd(A, r, form="full", *, simplify_check=None):
+    """Assert that *r* is the canonical SVD of *A* in the given *form*.
+
+    Parameters
+    ----------
+    A : sympy.Matrix or list of rows
+        The matrix that was decomposed (exact entries).
+    r : exactsvd.SVDResult
+        The result of ``exactsvd.svd(A, form=form)``.
+    form : {"full", "thin", "compact"}
+    simplify_check : bool or None
+        Also require that plain ``sympy.simplify`` reduces ``U S V^T - A``,
+        ``U^T U - I`` and ``V^T V - I`` to zero matrices.  ``None`` (default)
+        means: when ``A`` is at most 4×4 and every singular value is rational
+        or a quadratic irrational.
+
+    Returns nothing; raises ``AssertionError`` on the first failed property.
+    """
+    A = as_sympy_matrix(A)
+    m, n = A.shape
+    label = f"A = {A.tolist()} ({m}x{n}, form={form!r})"
+    U, S, V = r
+    values = tuple(r.singular_values)
+    rank = exact_rank(A)
+
+    # -- shapes, rank, the exact singular values on S ------------------------------
+    assert r.rank == rank, f"{label}: r.rank is {r.rank}, the rank of A is {rank}"
+    k = {"full": None, "thin": min(m, n), "compact": rank}[form]
+    expected = {
+        "U": (m, m if k is None else k),
+        "S": (m, n) if k is None else (k, k),
+        "V": (n, n if k is None else k),
+    }
+    for name, M in zip("USV", (U, S, V)):
+        assert isinstance(M, sympy.MatrixBase), f"{label}: {name} is a {type(M).__name__}, not a SymPy matrix"
+        assert M.shape == expected[name], f"{label}: {name} is {M.shape[0]}x{M.shape[1]}, expected {expected[name]}"
+    assert isinstance(r.singular_values, tuple), f"{label}: singular_values is not a tuple"
+    assert len(values) == min(m, n), f"{label}: {len(values)} singular values, expected min(m, n) = {min(m, n)}"
+    for i, value in enumerate(values):
+        assert isinstance(value, sympy.Expr), f"{label}: singular value {i} is a {type(value).__name__}, not a SymPy number"
+    for i in range(S.rows):
+        for j in range(S.cols):
+            if i == j:
+                assert S[i, i] == values[i], f"{label}: S[{i},{i}] = {S[i, i]} but singular_values[{i}] = {values[i]}"
+            else:
+                assert S[i, j] == 0, f"{label}: S[{i},{j}] = {S[i, j]} is off the diagonal and not 0"
+    assert all(v == 0 for v in values[rank:]), f"{label}: singular values past the rank are {values[rank:]}, not 0"
+
+    # -- the package's exact proof ---------------------------------------------------
+    assert r.verify() is True, f"{label}: r.verify() did not return True"
+
+    # -- independent numerical check at 50 digits ------------------------------------
+    with mpmath.workdps(WORK_DPS):
+        _check_numerically(A, U, S, V, values, rank, label)
+
+    # -- rule 7 ----------------------------------------------------------------------
+    for i, s in enumerate(values):
+        _check_simplest(s, f"{label}: singular value {i} = {s}")
+
+    # -- symbolic check with plain simplify --------------------------------------------
+    if simplify_check is None:
+        simplify_check = m <= 4 and n <= 4 and all(is_at_most_quadratic(s) for s in values)
+    if simplify_check:
+        for name, residual in (
+            ("U*S*V.T - A", U * S * V.T - A),
+            ("U.T*U - I", U.T * U - sympy.eye(U.cols)),
+            ("V.T*V - I", V.T * V - sympy.eye(V.cols)),
+        ):
+            simplified = sympy.simplify(residual)
+            assert simplified.is_zero_matrix, f"{label}: simplify({name}) is {simplified.tolist()}, not zero"
+
+
+def exact_rank(A):
+    """The rank of the exact matrix *A* (0 for an empty one), independent of exactsvd."""
+    if not (A.rows and A.cols):
+        return 0
+    if all(x.is_Rational for x in A):
+        return A.rank()
+    return A.rank(simplify=True)
+
+
+def _check_numerically(A, U, S, V, values, rank, label):
+    m, n = A.shape
+    a, u, s, v = (_numeric_matrix(M) for M in (A, U, S, V))
+    sv = [_numeric(x) for x in values]
+    scale = max(mpmath.mpf(1), _norm(a))
+    k = U.cols
+
+    # orthonormal columns and the reconstruction
+    error = _norm(_minus_identity(_mul(_t(u, U.cols), u, m)))
+    assert error < TOL, f"{label}: |U^T U - I| = {_fmt(error)} (numerically, {DPS} digits)"
+    error = _norm(_minus_identity(_mul(_t(v, V.cols), v, n)))
+    assert error < TOL, f"{label}: |V^T V - I| = {_fmt(error)} (numerically, {DPS} digits)"
+    usv = _mul(_mul(u, s, k), _t(v, V.cols), S.cols)
+    error = _norm(_sub(usv, a)) if m and n else mpmath.mpf(0)
+    assert error < TOL * scale, f"{label}: |U S V^T - A| = {_fmt(error)} (numerically, {DPS} digits)"
+
+    # rule 1: non-negative, descending, as many positive ones as the rank
+    for i, x in enumerate(sv):
+        assert x > -TOL, f"{label}: singular value {i} = {values[i]} is negative ({_fmt(x)})"
+        if i:
+            assert sv[i - 1] >= x - TOL * scale, f"{label}: singular values not descending at {i}: {values}"
+    positive = sum(1 for x in sv if x > ZERO * scale)
+    assert positive == rank, f"{label}: {positive} numerically positive singular values, rank is {rank}"
+
+    # rule 3: u_i = A v_i / s_i and v_i = A^T u_i / s_i for s_i > 0
+    at = _t(a, n)
+    for i in range(min(rank, k)):
+        ui, vi = _column(u, i), _column(v, i)
+        av = [mpmath.fsum(a[p][q] * vi[q] for q in range(n)) / sv[i] for p in range(m)]
+        atu = [mpmath.fsum(at[p][q] * ui[q] for q in range(m)) / sv[i] for p in range(n)]
+        error = _norm([[x - y for x, y in zip(av, ui)]])
+        assert error < TOL * scale / min(1, sv[i]), f"{label}: u_{i} != A v_{i} / s_{i} (rule 3), off by {_fmt(error)}"
+        error = _norm([[x - y for x, y in zip(atu, vi)]])
+        assert error < TOL * scale / min(1, sv[i]), f"{label}: v_{i} != A^T u_{i} / s_{i} (rule 3), off by {_fmt(error)}"
+
+    # rule 4: first non-zero entry positive for every v_i and every unpartnered u_i
+    for j in range(V.cols):
+        lead = _first_nonzero(_column(v, j))
+        assert lead is not None and lead > 0, f"{label}: column {j} of V has first non-zero entry {lead} (rule 4)"
+    for j in range(rank, U.cols):
+        lead = _first_nonzero(_column(u, j))
+        assert lead is not None and lead > 0, f"{label}: column {j} of U (no partner) has first non-zero entry {lead} (rule 4)"
+
+    # rules 2 and 5: eigenvectors of the smaller Gram matrix are the hand method's basis
+    right = n <= m
+    gram_side, gram_exact = (v, A.T * A) if right else (u, A * A.T)
+    groups = _groups(sv[: min(rank, k)], scale)
+    for group in groups:
+        theta = sv[group[0]] ** 2
+        shifted = [[_numeric(gram_exact[i, j]) - (theta if i == j else 0) for j in range(gram_exact.cols)] for i in range(gram_exact.rows)]
+        basis = _numeric_kernel(shifted, max(mpmath.mpf(1), _norm(shifted)))
+        hand = _orthonormal(basis)
+        assert len(hand) == len(group), (
+            f"{label}: the eigenspace of s = {values[group[0]]} has dimension {len(hand)}, not {len(group)}"
+        )
+        for column, h in zip(group, hand):
+            got = _column(gram_side, column)
+            if right:
+                error = _norm([[x - y for x, y in zip(got, _rule4(h))]])
+            else:  # u_i follows the sign of its partner v_i: compare up to sign
+                error = min(_norm([[x - y for x, y in zip(got, h)]]), _norm([[x + y for x, y in zip(got, h)]]))
+            assert error < TOL * scale, (
+                f"{label}: column {column} of {'V' if right else 'U'} (s = {values[column]}) is not the hand method's "
+                f"basis vector (rref of Gram - s^2 I, Gram-Schmidt, normalise; rules 2 and 5): off by {_fmt(error)}"
+            )
+
+    # rule 6: kernel completions are the hand method's bases, exactly computed
+    for name, M, cols, kernel_of in (("V", v, V.cols, A), ("U", u, U.cols, A.T)):
+        hand = hand_kernel(kernel_of)
+        for j in range(rank, cols):
+            expected = [_numeric(x) for x in hand[j - rank]]
+            error = _norm([[x - y for x, y in zip(_column(M, j), expected)]])
+            assert error < TOL, (
+                f"{label}: column {j} of {name} is not the hand method's kernel vector {list(hand[j - rank])} "
+                f"(rref basis of the {'kernel' if name == 'V' else 'left kernel'}, Gram-Schmidt, normalise, rule 4; "
+                f"rules 5 and 6): off by {_fmt(error)}"
+            )
+
+
+def _groups(values, scale):
+    """Indices of (numerically) equal consecutive values, as lists."""
+    groups = []
+    for i, x in enumerate(values):
+        if groups and abs(values[groups[-1][0]] - x) < ZERO * scale:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def _numeric_kernel(M, scale):
+    """The reduced row echelon basis of the kernel of a numeric matrix (one vector per free column)."""
+    rows = [list(row) for row in M]
+    n = len(rows[0]) if rows else 0
+    pivots = []
+    r = 0
+    for c in range(n):
+        if r == len(rows):
+            break
+        best = max(range(r, len(rows)), key=lambda i: abs(rows[i][c]))
+        if abs(rows[best][c]) < ZERO * scale:
+            continue
+        rows[r], rows[best] = rows[best], rows[r]
+        pivot = rows[r][c]
+        rows[r] = [x / pivot for x in rows[r]]
+        for i in range(len(rows)):
+            if i != r and rows[i][c]:
+                factor = rows[i][c]
+                rows[i] = [x - factor * y for x, y in zip(rows[i], rows[r])]
+        pivots.append(c)
+        r += 1
+    basis = []
+    for f in (c for c in range(n) if c not in pivots):
+        w = [mpmath.mpf(0)] * n
+        w[f] = mpmath.mpf(1)
+        for row, p in zip(rows, pivots):
+            w[p] = -row[f]
+        basis.append(w)
+    return basis
+
+
+def _orthonormal(vectors):
+    """Gram–Schmidt in order, then normalise (numeric)."""
+    done = []
+    for w in vectors:
+        for q in done:
+            c = mpmath.fsum(x * y for x, y in zip(w, q))
+            w = [x - c * y for x, y in zip(w, q)]
+        norm = mpmath.sqrt(mpmath.fsum(x * x for x in w))
+        done.append([x / norm for x in w])
+    return done
+
+
+def _rule4(w):
+    lead = _first_nonzero(w)
+    return w if lead is None or lead > 0 else [-x for x in w]
+
+
+def hand_kernel(M):
+    """The hand method's orthonormal kernel basis of a rational matrix, exactly.
+
+    SymPy's ``nullspace`` is the reduced row echelon basis (a 1 in each free
+    column); then Gram–Schmidt in that order, normalise, and make the first
+    non-zero entry positive.  Returns a list of lists of SymPy numbers.
+
+    >>> hand_kernel(sympy.Matrix([[1, 1]]))
+    [[sqrt(2)/2, -sqrt(2)/2]]
+    """
+    if M.cols == 0:
+        return []
+    basis = M.nullspace()
+    orthogonal = []
+    for w in basis:
+        for q in orthogonal:
+            w = w - (w.dot(q) / q.dot(q)) * q
+        orthogonal.append(w)
+    result = []
+    for w in orthogonal:
+        lead = next(x for x in w if x != 0)
+        w = w * (1 if lead > 0 else -1) / sympy.sqrt(w.dot(w))
+        result.append(list(w))
+    return result
+
+
+# --------------------------------------------------------------------------- rule 7 and degrees
+
+
+def _nesting(expr):
+    """How deeply square roots are nested in *expr* (0: none, 1: sqrt of a rational, 2: ...)."""
+    if isinstance(expr, Pow) and expr.exp.is_Rational and expr.exp.q == 2:
+        return 1 + _nesting(expr.base)
+    return max((_nesting(a) for a in expr.args), default=0)
+
+
+def _check_simplest(s, where):
+    """Rule 7 for one singular value: exact, no float, and no denestable square root left."""
+    assert s.is_number and not s.has(sympy.Float), f"{where} is not an exact number"
+    if s.has(CRootOf):
+        return
+    depth = _nesting(s)
+    if is_at_most_quadratic(s):
+        assert depth <= 1, f"{where} is rational or quadratic but written with nested square roots (rule 7)"
+    elif depth >= 2:
+        denested = sympy.sqrtdenest(s)
+        assert _nesting(denested) >= depth, f"{where} can be denested to {denested} (rule 7)"
+
+
+def is_at_most_quadratic(s):
+    """Whether the algebraic number *s* has degree 1 or 2 over QQ (``CRootOf`` values count as not)."""
+    if s.is_Rational:
+        return True
+    if s.has(CRootOf):
+        return False
+    x = sympy.Dummy("x")
+    return sympy.minimal_polynomial(s, x, polys=True).degree() <= 2
+
+
+def nested_sqrt(expr):
+    """Whether a square root occurs inside another square root in *expr*."""
+    return _nesting(expr) >= 2
+
+
+# --------------------------------------------------------------------------- Hypothesis
+
+
+@st.composite
+def random_rational_matrix(draw, max_rows=5, max_cols=5, min_size=1, max_numerator=5, max_denominator=4, force_rank=None):
+    """A Hypothesis strategy for small rational matrices of random shape and rank.
+
+    Entries are fractions ``p/q`` with ``|p| <= max_numerator`` and
+    ``1 <= q <= max_denominator``.  With ``force_rank=True`` (or, when it is
+    ``None``, for about half of the examples) the matrix is a product of an
+    m×k and a k×n matrix, so that its rank is at most a random ``k``.
+    Returns a SymPy ``ImmutableMatrix``.
+    """
+    m = draw(st.integers(min_size, max_rows), label="rows")
+    n = draw(st.integers(min_size, max_cols), label="cols")
+    fraction = st.builds(Rational, st.integers(-max_numerator, max_numerator), st.integers(1, max_denominator))
+
+    def block(rows, cols):
+        return ImmutableMatrix(rows, cols, draw(st.lists(fraction, min_size=rows * cols, max_size=rows * cols)))
+
+    if force_rank is None:
+        force_rank = draw(st.booleans(), label="force_rank")
+    if force_rank and min(m, n) > 0:
+        k = draw(st.integers(0, min(m, n)), label="rank at most")
+        return ImmutableMatrix(block(m, k) * block(k, n)) if k else ImmutableMatrix.zeros(m, n)
+    return block(m, n)
+
+
+__all__ = [
+    "DPS",
+    "TOL",
+    "as_sympy_matrix",
+    "check_svd",
+    "exact_rank",
+    "hand_kernel",
+    "is_at_most_quadratic",
+    "nested_sqrt",
+    "random_rational_matrix",
+]

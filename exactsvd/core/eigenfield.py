@@ -112,6 +112,8 @@ class EigenField:
         an embedding of the field), so refining the intervals of the root and
         of the generator of ``K`` ends with an enclosure that excludes 0.
         """
+        if self.degree == 1:
+            return self.embedding.sign(a)
         if not a:
             return 0
         while (sign := self.enclosure(a, root).sign()) is None:
@@ -186,6 +188,8 @@ class EigenField:
         over ``K``; writing ``q(y) = E(y^2) + y O(y^2)`` gives
         ``sigma = -E(theta)/O(theta)``.
         """
+        if self.degree == 1:
+            return _square_root(self.base, self.theta)
         y = self.factor.gen
         lifted = self.factor.compose(Poly(y**2, y, domain=self.base))
         for q, _ in lifted.factor_list()[1]:

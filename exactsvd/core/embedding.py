@@ -105,6 +105,8 @@ class Embedding:
         """The sign of an element of the domain, proved."""
         if not element:
             return 0
+        if self.alpha is None:
+            return 1 if element > 0 else -1
         while (sign := self.enclose(element).sign()) is None:
             self.refine()
         return sign

@@ -2,15 +2,16 @@
 
 from .core import decompose, spectrum
 from .core.entries import domain_matrix
-from .errors import InvalidArgumentError, shorten
+from .errors import InvalidArgumentError, NotExactError, shorten
 from .input import as_exact_matrix
-from .result import check_form, exact_result, singular_value_list
+from .method import choose_method
+from .result import check_form, exact_result, numeric_result, singular_value_list
 
-METHODS = ("exact",)
+METHODS = ("exact", "numeric", "auto")
 
 
-def svd(A, form="full", *, method="exact", rationalize=False):
-    """The singular value decomposition ``A = U S V^T``, exactly.
+def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=False):
+    """The singular value decomposition ``A = U S V^T``.
 
     Parameters
     ----------
@@ -21,15 +22,27 @@ def svd(A, form="full", *, method="exact", rationalize=False):
     form : {"full", "thin", "compact"}
         ``full``: ``U`` m×m, ``S`` m×n, ``V`` n×n.  ``thin``: ``k = min(m, n)``
         columns.  ``compact``: ``k = rank`` columns.
-    method : {"exact"}
-        The exact hand method (the only method so far).
+    method : {"exact", "numeric", "auto"}
+        ``exact`` (default): the hand method in exact arithmetic.
+        ``numeric``: *dps* significant digits with mpmath and a certified error
+        bound (floats accepted, read as the decimals they print as).
+        ``auto``: exact when it is expected to finish within *timeout* seconds
+        (decided from the size and the degrees of the factors of the
+        characteristic polynomial) and the entries are exact, else numeric;
+        the result's ``note`` says why.
+    dps : int
+        Decimal digits for the numeric method (5 to 100000).
+    timeout : float, optional
+        The time budget in seconds that ``method="auto"`` plans for (default 10).
     rationalize : bool
-        Accept Python floats, read as the decimal they print as (0.1 is 1/10).
+        Accept Python floats on the exact path, read as the decimal they print
+        as (0.1 is 1/10).
 
     Returns
     -------
     SVDResult
-        Unpacks to ``U, S, V``; ``singular_values``, ``rank``, ``verify()``.
+        Unpacks to ``U, S, V``; ``singular_values``, ``rank``, ``verify()``,
+        ``method``.
 
     Examples
     --------
@@ -49,12 +62,39 @@ def svd(A, form="full", *, method="exact", rationalize=False):
     [4, 5]])
     >>> exactsvd.svd("1 1; 1 0").singular_values
     (1/2 + sqrt(5)/2, -1/2 + sqrt(5)/2)
+    >>> r = exactsvd.svd([[0.5, 0], [0, 0.25]], method="numeric", dps=20)
+    >>> r.digits, [float(s) for s in r.singular_values]
+    (20, [0.5, 0.25])
     """
     check_form(form)
     if method not in METHODS:
         raise InvalidArgumentError(f"method={shorten(method)} is unknown; use one of {', '.join(map(repr, METHODS))}")
-    matrix = as_exact_matrix(A, rationalize=rationalize)
-    return exact_result(matrix, decompose(domain_matrix(matrix)), form)
+    if method == "exact":
+        matrix = as_exact_matrix(A, rationalize=rationalize)
+        return exact_result(matrix, decompose(domain_matrix(matrix)), form)
+    if method == "numeric":
+        return _numeric(as_exact_matrix(A, rationalize=True), form, dps)
+    try:
+        matrix = as_exact_matrix(A, rationalize=rationalize)
+    except NotExactError:
+        return _numeric(as_exact_matrix(A, rationalize=True), form, dps, "numeric: the matrix has float entries")
+    exact = domain_matrix(matrix)
+    spec = spectrum(exact)
+    chosen, note = choose_method(spec, timeout)
+    if chosen == "numeric":
+        return _numeric(matrix, form, dps, note)
+    result = exact_result(matrix, decompose(exact, spec), form)
+    result.note = note
+    return result
+
+
+def _numeric(matrix, form, dps, note=None):
+    from .numeric import numeric_svd
+
+    result = numeric_result(matrix, numeric_svd(matrix, dps=dps, form="full"), form)
+    if note:
+        result.note = f"{note}; {result.note}" if result.note else note
+    return result
 
 
 def singular_values(A, *, rationalize=False):

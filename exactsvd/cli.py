@@ -3,6 +3,7 @@
 ::
 
     exactsvd svd MATRIX [--form full|thin|compact] [--json | --latex] [--no-verify]
+    exactsvd numeric MATRIX [--dps N] [--form ...] [--json]
     exactsvd MATRIX ...          # short for: exactsvd svd MATRIX ...
 
 MATRIX is matrix text such as ``"[[1, 2], [3, 4]]"`` or ``"1 2; 3 4"``, ``@FILE``
@@ -170,11 +171,14 @@ def _block(name, matrix):
     return f"{name} ({rows}×{columns}) =\n{sympy.pretty(matrix, use_unicode=True, wrap_line=False)}"
 
 
-def _svd_json(result, verified):
-    """One JSON object; ``"verified"`` is null when the proof was skipped."""
+def _svd_json(result, verified, text=str, **extra):
+    """One JSON object; ``"verified"`` is null when the proof was skipped; *extra* fields are added.
+
+    *text* turns an entry into its string.
+    """
 
     def strings(matrix):
-        return [[str(entry) for entry in row] for row in matrix.tolist()]
+        return [[text(entry) for entry in row] for row in matrix.tolist()]
 
     U, S, V = result
     return json.dumps(
@@ -182,11 +186,12 @@ def _svd_json(result, verified):
             "shape": list(result.matrix.shape),
             "form": result.form,
             "rank": result.rank,
-            "singular_values": [str(s) for s in result.singular_values],
+            "singular_values": [text(s) for s in result.singular_values],
             "U": strings(U),
             "S": strings(S),
             "V": strings(V),
             "verified": verified,
+            **extra,
         }
     )
 
@@ -199,10 +204,50 @@ def _svd_latex(result, verified):
     return "\n".join(lines)
 
 
+# ---------------------------------------------------------------- numeric
+
+
+def _numeric_arguments(parser):
+    parser.add_argument("matrix", metavar="MATRIX", help=MATRIX_HELP)
+    parser.add_argument("--dps", type=int, default=50, help="significant decimal digits (5 to 100000; default 50)")
+    parser.add_argument("--form", choices=FORMS, default="full", help="full (default), thin or compact")
+    parser.add_argument("--json", action="store_true", help="print one JSON object with decimal strings")
+
+
+def _numeric(args):
+    result = svd(read_matrix(args.matrix), form=args.form, method="numeric", dps=args.dps)
+
+    def text(entry):
+        return str(sympy.Float(entry, args.dps))
+
+    if args.json:
+        extra = {"error_bound": str(result.error_bound.singular_values), "digits": result.digits}
+        print(_svd_json(result, result.verify(), text, **extra))
+        return 0
+    bound = result.error_bound
+    lines = [
+        f"singular values ({result.digits} certified digits, |s_i - sigma_i| <= {mpmath_str(bound.singular_values)}):",
+        *(f"  σ{i} = {text(s)}" for i, s in enumerate(result.singular_values, 1)),
+        f"rank: {result.rank} (singular values certified non-zero)",
+        f"certified: ||A - U S V^T|| <= {mpmath_str(bound.residual)}, ||U^T U - I|| <= "
+        f"{mpmath_str(bound.orthogonality_U)}, ||V^T V - I|| <= {mpmath_str(bound.orthogonality_V)}",
+        f"method: {result.engine}; {result.note}",
+    ]
+    blocks = ["\n".join(lines)] + [_block(name, factor.evalf(min(args.dps, 8))) for name, factor in zip("USV", result)]
+    print("\n\n".join(blocks))
+    return 0
+
+
+def mpmath_str(value):
+    """A bound printed with 3 significant digits."""
+    return sympy.N(sympy.Float(value), 3)
+
+
 # ---------------------------------------------------------------- the table and main
 
 COMMANDS = {
     "svd": Command("the exact singular value decomposition A = U S V^T", _svd_arguments, _svd),
+    "numeric": Command("the SVD to N digits with a certified error bound (mpmath)", _numeric_arguments, _numeric),
 }
 
 

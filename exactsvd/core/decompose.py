@@ -82,7 +82,7 @@ class ExactDecomposition:
         return len(self.pairs)
 
 
-def decompose(matrix):
+def decompose(matrix, spec=None):
     """The exact SVD data of a ``DomainMatrix`` over ``QQ`` or a real algebraic field.
 
     Examples
@@ -93,8 +93,10 @@ def decompose(matrix):
     >>> d = decompose(A)
     >>> d.rank, d.right_kernel.vectors
     (1, ((2, -1),))
+
+    *spec* may pass the already computed :func:`spectrum` of *matrix*.
     """
-    spec = spectrum(matrix)
+    spec = spec or spectrum(matrix)
     pairs = []
     spaces = {}
     for eigenvalue in spec.eigenvalues:

@@ -2,6 +2,7 @@
 
 from .exact import exact_result, singular_value_list
 from .forms import FORMS, check_form
+from .numeric import numeric_result
 from .svdresult import SVDResult
 
-__all__ = ["FORMS", "SVDResult", "check_form", "exact_result", "singular_value_list"]
+__all__ = ["FORMS", "SVDResult", "check_form", "exact_result", "numeric_result", "singular_value_list"]

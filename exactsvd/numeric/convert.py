@@ -1,0 +1,122 @@
+"""From a SymPy matrix to the exact integer data the numeric path works on.
+
+Every entry becomes an exact rational: Integer and Rational as they are, a
+SymPy ``Float`` as the binary number it stores (``man * 2**exp``), and any
+other real number (``sqrt(2)``, ``pi``...) as its SymPy ``evalf`` value at
+``eval_digits`` significant digits.  For those evaluated entries the bound
+trusts ``evalf``'s stated accuracy, with a factor 10 to spare: each is taken to
+lie within ``max(10**(1 - eval_digits), 2**(2 - prec)) * |value|`` of the true
+number, where ``prec`` is the precision evalf reports for the value (lower
+than asked where cancellation defeated it, as for an unsimplified zero).
+"""
+
+from dataclasses import dataclass
+from fractions import Fraction
+from math import lcm
+
+import sympy
+
+from ..errors import NonFiniteError, UnsupportedEntryError, shorten
+from .fixedpoint import rdiv
+
+
+@dataclass(frozen=True)
+class Problem:
+    """The m×n matrix ``numerators / denominator`` and what is known about it.
+
+    ``exponent`` is the least ``e`` with ``|a_ij| < 2**e`` for all entries (0 for
+    a zero or empty matrix): the engines work on ``A / 2**e``, whose entries are
+    below 1.  ``eval_error`` bounds the Frobenius distance between the matrix
+    the user meant and this one; ``evaluated`` counts the entries behind it.
+    """
+
+    shape: tuple
+    numerators: tuple
+    denominator: int
+    exponent: int
+    eval_error: Fraction
+    evaluated: int
+
+    def fixed(self, f):
+        """The normalised matrix ``A / 2**exponent`` at scale *f*, rounded to nearest."""
+        k, d = f - self.exponent, self.denominator
+        if k >= 0:
+            return [[rdiv(a << k, d) for a in row] for row in self.numerators]
+        return [[rdiv(a, d << -k) for a in row] for row in self.numerators]
+
+    def transpose(self):
+        """The same data for ``A^T``."""
+        return Problem(
+            self.shape[::-1],
+            tuple(zip(*self.numerators)),
+            self.denominator,
+            self.exponent,
+            self.eval_error,
+            self.evaluated,
+        )
+
+
+def to_problem(A, eval_digits):
+    """Read the SymPy matrix *A* exactly (see the module docstring); irrational entries at *eval_digits*.
+
+    >>> from sympy import Matrix, Rational, Float
+    >>> p = to_problem(Matrix([[Rational(1, 3), Float(0.5)], [4, 0]]), 20)
+    >>> p.numerators, p.denominator, p.exponent
+    (((2, 3), (24, 0)), 6, 3)
+    """
+    fractions, error, evaluated = [], Fraction(0), 0
+    for i in range(A.rows):
+        row = []
+        for j in range(A.cols):
+            value, relative_error = _entry(A[i, j], (i, j), eval_digits)
+            if relative_error is not None:
+                error += abs(value) * relative_error
+                evaluated += 1
+            row.append(value)
+        fractions.append(row)
+    denominator = lcm(1, *(q.denominator for row in fractions for q in row))
+    numerators = tuple(tuple(q.numerator * (denominator // q.denominator) for q in row) for row in fractions)
+    largest = max((abs(a) for row in numerators for a in row), default=0)
+    return Problem(A.shape, numerators, denominator, _exponent(largest, denominator), error, evaluated)
+
+
+def _exponent(largest, denominator):
+    """The least ``e`` with ``largest / denominator < 2**e`` (0 when ``largest`` is 0)."""
+    if largest == 0:
+        return 0
+    e = largest.bit_length() - denominator.bit_length()
+    while Fraction(largest, denominator) >= Fraction(2) ** e:
+        e += 1
+    while Fraction(largest, denominator) < Fraction(2) ** (e - 1):
+        e -= 1
+    return e
+
+
+def _entry(x, where, eval_digits):
+    """``(value, relative error bound or None if exact)`` for one entry; raises the hierarchy's errors for bad ones."""
+    if x.is_Rational:
+        return Fraction(x.p, x.q), None
+    if x.is_Float:
+        return _dyadic(x), None
+    if x.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo) or x.is_finite is False:
+        raise NonFiniteError(f"entry {where} of A is {shorten(x)}; every entry must be a finite number")
+    if not x.is_number:
+        raise UnsupportedEntryError(
+            f"entry {where} of A is {shorten(x)}; the numeric path needs numbers, substitute the symbols first"
+        )
+    value = x.evalf(eval_digits)
+    if value in (sympy.nan, sympy.zoo, sympy.oo, -sympy.oo):
+        raise NonFiniteError(f"entry {where} of A is {shorten(x)}, which evaluates to {value}; entries must be finite")
+    if not value.is_Float:
+        raise UnsupportedEntryError(
+            f"entry {where} of A is {shorten(x)}, which is not real; the numeric path is real only"
+        )
+    # evalf reports a lower precision (down to 1 bit) where cancellation defeats it
+    return _dyadic(value), max(Fraction(10) ** (1 - eval_digits), Fraction(2) ** (2 - value._prec))
+
+
+def _dyadic(x):
+    """The exact value of a SymPy Float."""
+    sign, man, exp, _ = x._mpf_
+    value = Fraction(man << exp) if exp >= 0 else Fraction(man, 1 << -exp)
+    return -value if sign else value

@@ -1,0 +1,48 @@
+"""Wrap a certified :class:`~exactsvd.numeric.NumericSVD` as an :class:`SVDResult`."""
+
+from sympy import Float, ImmutableMatrix
+
+from ..errors import VerificationError
+from .svdresult import SVDResult
+
+
+def numeric_result(matrix, numeric, form):
+    """The :class:`SVDResult` (SymPy ``Float`` entries) of a full-form *numeric* SVD.
+
+    Every ``Float`` holds the certified mpmath value bit for bit (at least
+    ``numeric.dps`` digits, often a few guard digits more), so the error bounds
+    apply to the numbers the user sees.
+
+    ``verify()`` checks the certificate: the bounds on ``||U^T U - I||``,
+    ``||V^T V - I||`` and ``||A - U S V^T||`` were formed from the returned
+    digits in exact rational arithmetic; it fails when they certify nothing.
+    """
+    dps = numeric.dps
+    bits = int(dps * 3.33) + 1
+
+    def exact_float(x):
+        return Float(x, precision=max(x._mpf_[3], bits))
+
+    def to_sympy(M):
+        return ImmutableMatrix(M.rows, M.cols, lambda i, j: exact_float(M[i, j]))
+
+    def prove():
+        bound = numeric.error_bound
+        if numeric.digits < 1 or bound.orthogonality_U >= 1 or bound.orthogonality_V >= 1:
+            raise VerificationError(f"the numeric SVD certifies no correct digit (bounds: {bound})")
+        return True
+
+    return SVDResult(
+        matrix,
+        lambda: tuple(to_sympy(M) for M in numeric),
+        tuple(exact_float(s) for s in numeric.singular_values),
+        numeric.rank,
+        form,
+        prove,
+        method="numeric",
+        dps=dps,
+        error_bound=numeric.error_bound,
+        digits=numeric.digits,
+        note=numeric.note,
+        engine=numeric.method,
+    )

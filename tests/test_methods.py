@@ -1,0 +1,70 @@
+"""``svd(method=...)``: the numeric path and ``auto`` as users reach them, and the ``numeric`` command."""
+
+import json
+import random
+
+import pytest
+import sympy
+from sympy import Matrix, sqrt
+
+import exactsvd
+from exactsvd.cli import main
+
+
+def test_numeric_result_is_an_svdresult_with_certified_digits():
+    r = exactsvd.svd([[3, 0], [4, 5]], method="numeric", dps=30)
+    assert isinstance(r, exactsvd.SVDResult) and r.method == "numeric"
+    assert r.digits == 30 and r.verify()
+    for ours, exact in zip(r.singular_values, (3 * sqrt(5), sqrt(5))):
+        assert abs(ours - exact) <= r.error_bound.singular_values
+    U, S, V = r
+    assert U.shape == S.shape == V.shape == (2, 2)
+    assert max(abs(e) for e in (U * S * V.T - Matrix([[3, 0], [4, 5]]))) < sympy.Float("1e-29")
+
+
+@pytest.mark.parametrize("form, shape", [("full", (3, 3)), ("thin", (3, 2)), ("compact", (3, 1))])
+def test_numeric_forms(form, shape):
+    r = exactsvd.svd([[1, -1], [-2, 2], [2, -2]], method="numeric", dps=20, form=form)
+    assert r.U.shape == shape and r.rank == 1
+
+
+def test_numeric_accepts_floats_as_their_decimals():
+    r = exactsvd.svd([[0.1, 0.0], [0.0, 0.2]], method="numeric", dps=25)
+    assert [sympy.nsimplify(s, rational=True) for s in r.singular_values] == [sympy.Rational(1, 5), sympy.Rational(1, 10)]
+
+
+def test_auto_is_exact_for_small_matrices_and_says_why():
+    r = exactsvd.svd([[1, 2, 1, 0], [2, 0, 1, 1]], method="auto")
+    assert r.method == "exact" and r.note.startswith("exact:") and r.singular_values == (3, sqrt(3))
+
+
+def test_auto_switches_to_numeric_for_floats_and_for_large_generic_matrices():
+    assert exactsvd.svd([[0.5, 1], [2, 3]], method="auto").method == "numeric"
+    rng = random.Random(5)
+    A = Matrix(28, 28, lambda i, j: rng.randint(-9, 9))
+    r = exactsvd.svd(A, method="auto", dps=20)
+    assert r.method == "numeric" and "degree 28" in r.note and r.digits == 20
+
+
+def test_auto_follows_the_timeout():
+    rng = random.Random(6)
+    A = Matrix(8, 8, lambda i, j: rng.randint(-9, 9))
+    assert exactsvd.svd(A, method="auto", timeout=0.001).method == "numeric"
+    assert exactsvd.svd(A, method="auto", timeout=60).method == "exact"
+
+
+@pytest.mark.parametrize("kwargs", [{"method": "fast"}, {"method": "numeric", "dps": 2}])
+def test_bad_method_arguments(kwargs):
+    with pytest.raises(exactsvd.InvalidArgumentError):
+        exactsvd.svd([[1]], **kwargs)
+
+
+def test_numeric_command(capsys):
+    assert main(["numeric", "[[3, 0], [4, 5]]", "--dps", "25"]) == 0
+    out = capsys.readouterr().out
+    assert "25 certified digits" in out and "6.708203932499369089227521" in out
+    assert main(["numeric", "[[3, 4]]", "--dps", "10", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["digits"] == 10 and data["singular_values"] == ["5.000000000"]
+    assert main(["numeric", "[[1]]", "--dps", "1"]) == 2
+    assert "dps=1" in capsys.readouterr().err

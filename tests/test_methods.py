@@ -68,3 +68,25 @@ def test_numeric_command(capsys):
     assert data["digits"] == 10 and data["singular_values"] == ["5.000000000"]
     assert main(["numeric", "[[1]]", "--dps", "1"]) == 2
     assert "dps=1" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "A", [[[1, 1], [1, 0]], [[1, 2, 3], [4, 5, 6], [7, 8, 10]], "[[sqrt(2), 1], [0, 1]]", [[1, 2, 1, 0], [2, 0, 1, 1]]]
+)
+def test_evalf_of_an_exact_result_has_the_digits_it_promises(A):
+    exact = exactsvd.svd(A)
+    decimals = exact.evalf(25)
+    assert decimals.method == "evalf" and decimals.digits == 25 and decimals.verify()
+    for ours, truth in zip(list(decimals.U) + list(decimals.V) + list(decimals.singular_values),
+                           list(exact.U) + list(exact.V) + list(exact.singular_values)):
+        reference = sympy.N(truth, 60)
+        assert abs(ours - reference) <= sympy.Float("1e-24") * max(abs(reference), sympy.Float("1e-60"))
+
+
+def test_evalf_checks_its_argument_and_the_numeric_digits():
+    with pytest.raises(exactsvd.InvalidArgumentError):
+        exactsvd.svd([[1]]).evalf(0)
+    numeric = exactsvd.svd([[1, 2], [3, 4]], method="numeric", dps=20)
+    assert str(numeric.evalf(8).singular_values[0]) == "5.4649857"
+    with pytest.raises(exactsvd.InvalidArgumentError, match="certified digits"):
+        numeric.evalf(40)

@@ -3,6 +3,7 @@
 from sympy import Integer
 
 from .certificate import certify
+from .decimals import decimal_factors
 from .columns import diagonal, kernel_columns, matrix_from_columns, pair_columns
 from .svdresult import SVDResult
 
@@ -17,6 +18,8 @@ def exact_result(matrix, decomposition, form):
         decomposition.rank,
         form,
         lambda: certify(decomposition),
+        "exact",
+        lambda digits: decimal_factors(decomposition, digits),
         decomposition=decomposition,
     )
 

@@ -2,7 +2,8 @@
 
 from sympy import Float, ImmutableMatrix
 
-from ..errors import VerificationError
+from ..errors import InvalidArgumentError, VerificationError
+from .decimals import float_matrix
 from .svdresult import SVDResult
 
 
@@ -32,6 +33,12 @@ def numeric_result(matrix, numeric, form):
             raise VerificationError(f"the numeric SVD certifies no correct digit (bounds: {bound})")
         return True
 
+    def decimals(digits):
+        if digits > numeric.digits:
+            raise InvalidArgumentError(f"n={digits} exceeds the {numeric.digits} certified digits of this numeric SVD")
+        factors = tuple(float_matrix(to_sympy(M), digits) for M in numeric)
+        return factors, tuple(Float(exact_float(s), digits) for s in numeric.singular_values)
+
     return SVDResult(
         matrix,
         lambda: tuple(to_sympy(M) for M in numeric),
@@ -39,7 +46,8 @@ def numeric_result(matrix, numeric, form):
         numeric.rank,
         form,
         prove,
-        method="numeric",
+        "numeric",
+        decimals,
         dps=dps,
         error_bound=numeric.error_bound,
         digits=numeric.digits,

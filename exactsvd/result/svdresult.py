@@ -25,10 +25,13 @@ class SVDResult:
     prove : callable
         Returns ``True`` or raises :class:`~exactsvd.VerificationError`.
     method : str
-        ``"exact"`` or ``"numeric"``.
+        ``"exact"``, ``"numeric"`` or ``"evalf"`` (certified decimals of an exact SVD).
+    decimals : callable
+        ``decimals(n)`` returns the full factors and the singular values with
+        ``n`` certified significant digits.
     """
 
-    def __init__(self, matrix, factors, singular_values, rank, form, prove, method="exact", **details):
+    def __init__(self, matrix, factors, singular_values, rank, form, prove, method, decimals, **details):
         self.matrix = ImmutableMatrix(matrix)
         self._factors = factors
         self.singular_values = tuple(singular_values)
@@ -36,6 +39,7 @@ class SVDResult:
         self.form = form
         self._prove = prove
         self.method = method
+        self._decimals = decimals
         self.__dict__.update(details)
 
     @cached_property
@@ -73,6 +77,38 @@ class SVDResult:
         ``simplify`` or floating point.
         """
         return self._prove()
+
+    def evalf(self, n=15):
+        """The same SVD with every entry a ``Float`` correct to *n* significant digits.
+
+        For an exact result the digits are certain: each entry is enclosed by
+        rational intervals, refined from the exact data until the *n* digits
+        are known (not a floating-point evaluation).  For a numeric result *n*
+        may not exceed its certified ``digits``.
+
+        Examples
+        --------
+        >>> import exactsvd
+        >>> exactsvd.svd([[1, 1], [1, 0]]).evalf(20).singular_values
+        (1.6180339887498948482, 0.61803398874989484820)
+        """
+        from ..errors import InvalidArgumentError
+
+        if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= 100_000:
+            raise InvalidArgumentError(f"n={n!r} is not a number of digits; pass an integer from 1 to 100000")
+        (U, S, V), values = self._decimals(n)
+        return SVDResult(
+            self.matrix,
+            lambda: (U, S, V),
+            values,
+            self.rank,
+            self.form,
+            self._prove,
+            "evalf",
+            self._decimals,
+            digits=n,
+            note=f"decimals of the {self.method} SVD, each correct to {n} significant digits",
+        )
 
     def __repr__(self):
         m, n = self.matrix.shape

@@ -25,22 +25,12 @@ from exactsvd.errors import (
     NonFiniteError,
     UnsupportedEntryError,
 )
+from cases import GOLUB_REINSCH, GOLUB_REINSCH_VALUES
+
 from exactsvd.numeric import ErrorBound, NumericSVD, numeric_svd
 from exactsvd.numeric import svd as svd_module
 from exactsvd.numeric.fixedpoint import Kernel
 
-# The test case of Golub and Reinsch, also in mpmath's test_eigen_symmetric.py::test_svd_test_case.
-GOLUB_REINSCH = [
-    [22, 10, 2, 3, 7],
-    [14, 7, 10, 0, 8],
-    [-1, 13, -1, -11, 3],
-    [-3, -2, 13, -2, 4],
-    [9, 8, 1, -2, 4],
-    [9, 1, -7, 5, -1],
-    [2, -6, 6, 5, 1],
-    [4, 5, 0, -2, 2],
-]
-GOLUB_REINSCH_VALUES = [sqrt(1248), 20, sqrt(384), 0, 0]
 
 
 @pytest.fixture(params=[False, True], ids=["mpmath", "refined"])

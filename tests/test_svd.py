@@ -14,6 +14,7 @@ from fractions import Fraction
 import mpmath
 import pytest
 import sympy
+from cases import GOLUB_REINSCH
 from checker import (
     as_sympy_matrix,
     check_svd,
@@ -42,18 +43,6 @@ R = Rational
 PHI = (1 + sqrt(5)) / 2
 FIBONACCI = Matrix([[1, 1], [1, 0]])
 SAGE_BLOG = [[1, 2, 1, 0], [2, 0, 1, 1]]
-#: The Golub–Reinsch test matrix of mpmath's own SVD tests
-#: (mpmath/tests/test_eigen_symmetric.py, test_svd_test_case).
-GOLUB_REINSCH = [
-    [22, 10, 2, 3, 7],
-    [14, 7, 10, 0, 8],
-    [-1, 13, -1, -11, 3],
-    [-3, -2, 13, -2, 4],
-    [9, 8, 1, -2, 4],
-    [9, 1, -7, 5, -1],
-    [2, -6, 6, 5, 1],
-    [4, 5, 0, -2, 2],
-]
 CASUS = [[1, 2, 3], [4, 5, 6], [7, 8, 10]]
 FORMS = ("full", "thin", "compact")
 

@@ -20,6 +20,7 @@ from .errors import (
     UnsupportedEntryError,
     VerificationError,
 )
+from .explain import Solution, explain
 from .result import SVDResult
 
 __version__ = "0.1.0"
@@ -33,8 +34,10 @@ __all__ = [
     "NonFiniteError",
     "NotExactError",
     "SVDResult",
+    "Solution",
     "UnsupportedEntryError",
     "VerificationError",
+    "explain",
     "singular_values",
     "svd",
 ]

@@ -4,6 +4,7 @@
 
     exactsvd svd MATRIX [--form full|thin|compact] [--json | --latex] [--no-verify]
     exactsvd numeric MATRIX [--dps N] [--form ...] [--json]
+    exactsvd explain MATRIX [--markdown] [--latex FILE.tex] [--pdf FILE.pdf] [--gram AtA|AAt] [--rank-one]
     exactsvd MATRIX ...          # short for: exactsvd svd MATRIX ...
 
 MATRIX is matrix text such as ``"[[1, 2], [3, 4]]"`` or ``"1 2; 3 4"``, ``@FILE``
@@ -32,6 +33,7 @@ import sympy
 from . import __version__
 from .api import svd
 from .errors import ExactSVDError, InvalidMatrixError
+from .explain import cli as explain_cli
 from .input import as_exact_matrix
 from .result import FORMS
 
@@ -248,6 +250,7 @@ def mpmath_str(value):
 COMMANDS = {
     "svd": Command("the exact singular value decomposition A = U S V^T", _svd_arguments, _svd),
     "numeric": Command("the SVD to N digits with a certified error bound (mpmath)", _numeric_arguments, _numeric),
+    "explain": Command(explain_cli.HELP, explain_cli.add_arguments, explain_cli.run),
 }
 
 

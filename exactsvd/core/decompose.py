@@ -139,11 +139,11 @@ def _krylov_eigenvector(spec, field):
     With ``q`` the product of the other distinct factors and ``b = q(G) e_j``
     (the first ``j`` for which it is non-zero), ``w = [p(x)/(x - theta)](G) b
     = sum_j theta^j y_j`` where ``y_(d-1) = b`` and ``y_(j-1) = c_j b + G y_j``
-    (``c_j`` the coefficients of ``p``): rational vectors only.  For a
-    quadratic ``p`` it is scaled so that its last non-zero entry is 1: the hand
-    method's basis vector (kernel of the RREF of ``G - theta I``).  For higher
-    degrees that division would blow up every coefficient, so the Krylov
-    vector is kept; after normalisation both give the same singular vector.
+    (``c_j`` the coefficients of ``p``): rational vectors only.  It is a
+    multiple of the hand method's basis vector (the kernel of the RREF of
+    ``G - theta I``, last non-zero entry 1); scaling it to that would blow up
+    every coefficient, and after normalisation both give the same singular
+    vector.
     """
     gram = spec.gram
     K = gram.domain
@@ -160,9 +160,7 @@ def _krylov_eigenvector(spec, field):
     for c in coeffs[field.degree - 1 : 0 : -1]:
         ys.append(b * c + gram * ys[-1])
     columns = [y.to_list() for y in reversed(ys)]  # y_0, ..., y_(d-1)
-    w = [field.from_coefficients([col[i][0] for col in columns]) for i in range(k)]
-    last = next(a for a in reversed(w) if a)
-    return w
+    return [field.from_coefficients([col[i][0] for col in columns]) for i in range(k)]
 
 
 def _apply_polynomial(f, matrix, vector):

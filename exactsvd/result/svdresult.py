@@ -110,6 +110,18 @@ class SVDResult:
             note=f"decimals of the {self.method} SVD, each correct to {n} significant digits",
         )
 
+    def _repr_latex_(self):
+        """U, S, V and the singular values as LaTeX, for notebooks."""
+        from ..explain import svd_result_latex
+
+        return svd_result_latex(self)
+
+    def _repr_markdown_(self):
+        """U, S, V and the singular values as Markdown with ``$$`` math, for notebooks."""
+        from ..explain import svd_result_markdown
+
+        return svd_result_markdown(self)
+
     def __repr__(self):
         m, n = self.matrix.shape
         return f"SVDResult({self.method}, {self.form}, {m}x{n}, rank={self.rank}, singular_values={self.singular_values})"

@@ -1,0 +1,389 @@
+r"""LaTeX of a worked solution: a fragment, or a document that ``pdflatex`` compiles.
+
+The renderer formats the steps it is handed and computes nothing.  Each step
+becomes a title and a list of blocks, ``("text", words with $math$)`` and
+``("math", display math)``; :func:`to_latex` typesets them and
+:mod:`.markdown` reuses them.  Every display sits in a ``\resizebox`` that
+shrinks it to the line width only when it is wider (graphicx's ``\width``), as
+a typesetter would; a matrix too wide to shrink legibly is broken into blocks
+of columns.  The fragment needs ``amsmath`` and ``graphicx``.
+
+``CRootOf`` numbers are printed under the names the solution gives them
+(``\lambda_{1}``), and defined once, in the characteristic-polynomial step.
+"""
+
+import re
+
+from sympy.printing.latex import LatexPrinter
+
+PREAMBLE = r"""\documentclass[11pt]{article}
+\usepackage[margin=2cm]{geometry}
+\usepackage{amsmath,amssymb,graphicx}
+\setlength{\parindent}{0pt}
+\setlength{\parskip}{0.8ex}
+\begin{document}
+"""
+FIT = r"\begin{center}\resizebox{\ifdim\width>\linewidth\linewidth\else\width\fi}{!}{$\displaystyle %s$}\end{center}"
+LINE = 80  # characters of math on one line (11pt, 2 cm margins), roughly
+GRAMS = {"AtA": "A^{T} A", "AAt": "A A^{T}"}
+
+
+def to_latex(solution, standalone=False):
+    r"""The worked solution as LaTeX.
+
+    Parameters
+    ----------
+    solution : Solution
+    standalone : bool
+        A whole document for ``pdflatex`` instead of a fragment (which needs
+        ``\usepackage{amsmath,graphicx}`` in the including document).
+
+    Examples
+    --------
+    >>> from exactsvd.explain import explain
+    >>> fragment = to_latex(explain([[3, 4]]))
+    >>> fragment.splitlines()[0]
+    '\\subsection*{Step 1. The matrix and the choice of Gram matrix}'
+    >>> to_latex(explain([[3, 4]]), standalone=True).endswith("\\end{document}\n")
+    True
+    """
+    sections = []
+    for number, (title, blocks) in enumerate(step_blocks(solution), 1):
+        body = "\n\n".join(content if kind == "text" else FIT % content for kind, content in blocks)
+        sections.append(f"\\subsection*{{Step {number}. {title}}}\n{body}")
+    body = "\n\n".join(sections)
+    if not standalone:
+        return body + "\n"
+    m, n = solution.matrix.shape
+    title = f"\\section*{{Singular value decomposition of a ${m} \\times {n}$ matrix, step by step}}\n"
+    return f"{PREAMBLE}{title}\n{body}\n\\end{{document}}\n"
+
+
+def step_blocks(solution):
+    r"""``[(title, blocks)]``, one per step; a block is ``("text", str)`` or ``("math", str)``.
+
+    Examples
+    --------
+    >>> from exactsvd.explain import explain
+    >>> title, blocks = step_blocks(explain([[3, 4]]))[1]
+    >>> title, blocks[0]
+    ('The Gram matrix', ('math', 'G = A A^{T} = \\left[\\begin{matrix}25\\end{matrix}\\right]'))
+    """
+    writer = _Writer(solution)
+    return [writer.step(step) for step in solution.steps]
+
+
+def svd_result_latex(result):
+    r"""``A = U S V^T`` with the three matrices, for ``SVDResult._repr_latex_``.
+
+    Examples
+    --------
+    >>> import exactsvd
+    >>> print(svd_result_latex(exactsvd.svd([[2]])))
+    $\displaystyle \left[\begin{matrix}2\end{matrix}\right] = \left[\begin{matrix}1\end{matrix}\right] \left[\begin{matrix}2\end{matrix}\right] \left[\begin{matrix}1\end{matrix}\right]^{T}$
+    """
+    printer = Printer()
+    U, S, V = (printer.doprint(factor) for factor in result)
+    return f"$\\displaystyle {printer.doprint(result.matrix)} = {U} {S} {V}^{{T}}$"
+
+
+class Printer(LatexPrinter):
+    """SymPy's LaTeX printer, with names for some ``CRootOf`` numbers."""
+
+    def __init__(self, names=None):
+        super().__init__()
+        self.names = names or {}
+
+    def _print_ComplexRootOf(self, expr):
+        name = self.names.get(expr)
+        return super()._print_ComplexRootOf(expr) if name is None else self._print(name)
+
+
+def _width(code):
+    """A rough width of LaTeX math, in characters: a fraction counts as its wider part."""
+    code = re.sub(r"\\(left|right)\b|\\(begin|end)\{\w*\}|\\[,;!]", "", code)
+    fraction = re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}")
+    while (found := fraction.search(code)) is not None:
+        code = code[: found.start()] + max(found.groups(), key=len) + code[found.end() :]
+    return len(re.sub(r"[{}^_ ]", "", re.sub(r"\\[a-zA-Z]+", "x", code)))
+
+
+def _bracket(entries, start, stop):
+    """Columns ``start:stop`` of a matrix of LaTeX entries, in brackets (``array`` beyond 10 columns, as SymPy)."""
+    body = " \\\\ ".join(" & ".join(row[start:stop]) for row in entries)
+    columns = stop - start
+    env, spec = ("matrix", "") if columns <= 10 else ("array", "{" + "c" * columns + "}")
+    return f"\\left[\\begin{{{env}}}{spec}{body}\\end{{{env}}}\\right]"
+
+
+def _group(code):
+    """*code* in parentheses unless it is a single term."""
+    return code if re.fullmatch(r"[^-+ ]+|\\frac\{[^ ]*\}\{[^ ]*\}", code) else f"\\left({code}\\right)"
+
+
+def _text(words):
+    return ("text", words)
+
+
+def _math(code):
+    return ("math", code)
+
+
+def _aligned(rows):
+    return _math("\\begin{aligned} " + " \\\\ ".join(rows) + " \\end{aligned}")
+
+
+def _size(rows, cols):
+    return f"${rows} \\times {cols}$"
+
+
+def _lambdas(indices):
+    return " = ".join(f"\\lambda_{{{i}}}" for i in indices)
+
+
+class _Writer:
+    """Formats the steps of one solution (its named roots known)."""
+
+    def __init__(self, solution):
+        self.printer = Printer({r.root: r.symbol for r in solution.roots})
+        self.raw = Printer()
+
+    def __call__(self, expr):
+        return self.printer.doprint(expr)
+
+    def step(self, step):
+        """``(title, blocks)`` of one step, by the method named after its class."""
+        return getattr(self, "_" + type(step).__name__)(step)
+
+    def matrix(self, lhs, matrix):
+        """Blocks for ``lhs = matrix``, broken into blocks of columns when far too wide for a line."""
+        entries = [[self(e) for e in matrix.row(i)] for i in range(matrix.rows)]
+        widths = [max((_width(row[j]) for row in entries), default=1) + 2 for j in range(matrix.cols)]
+        if sum(widths) <= 2 * LINE or matrix.cols <= 1:
+            return [_math(f"{lhs} = {_bracket(entries, 0, matrix.cols)}")]
+        blocks, start, width = [], 0, 0
+        for j, w in enumerate(widths + [2 * LINE]):
+            if j == matrix.cols or (width + w > LINE and j > start):
+                columns = f"Column {j}" if j == start + 1 else f"Columns {start + 1} to {j}"
+                blocks += [_text(f"{columns} of ${lhs}$:"), _math(_bracket(entries, start, j))]
+                start, width = j, 0
+            width += w
+        return blocks
+
+    # ------------------------------------------------------------ the steps
+
+    def _MatrixStep(self, step):
+        m, n = step.matrix.shape
+        chosen, other = GRAMS[step.gram], GRAMS["AAt" if step.gram == "AtA" else "AtA"]
+        size, other_size = (n, m) if step.gram == "AtA" else (m, n)
+        if step.gram == "AtA":
+            side, own, follows = "right", "v_i", "u_i = A v_i / s_i"
+        else:
+            side, own, follows = "left", "u_i", "v_i = A^{T} u_i / s_i"
+        sizes = f"{_size(size, size)}; ${other}$ is {_size(other_size, other_size)}"
+        if step.forced:
+            why = f"As asked, we use $G = {chosen}$ ({sizes})."
+        elif size == other_size:
+            why = f"Both Gram matrices are {_size(size, size)}; we use $G = {chosen}$."
+        else:
+            why = f"We use the smaller Gram matrix, $G = {chosen}$ ({sizes})."
+        return "The matrix and the choice of Gram matrix", [
+            _text(f"$A$ has $m = {m}$ rows and $n = {n}$ columns."),
+            *self.matrix("A", step.matrix),
+            _text(
+                f"{why} Its eigenvectors are the {side} singular vectors ${own}$ and the others follow as "
+                f"${follows}$, so that their signs fit together."
+            ),
+        ]
+
+    def _GramStep(self, step):
+        return "The Gram matrix", [
+            *self.matrix(f"G = {GRAMS[step.gram]}", step.matrix),
+            _text("$G$ is symmetric and positive semidefinite: its eigenvalues are real and non-negative."),
+        ]
+
+    def _CharpolyStep(self, step):
+        title = "The characteristic polynomial and the eigenvalues"
+        if not step.factors:
+            return title, [_text("$G$ is empty: it has no eigenvalues.")]
+        lam = self(step.variable)
+        p = f"p({lam}) = \\det({lam} I - G)"
+        if len(step.factors) == 1 and step.factors[0].multiplicity == 1:
+            blocks = [_text("The characteristic polynomial is irreducible:"), _math(f"{p} = {self(step.expanded)}")]
+        else:
+            factored = " ".join(
+                _group(self(f.polynomial)) + (f"^{{{f.multiplicity}}}" if f.multiplicity > 1 else "")
+                for f in step.factors
+            )
+            blocks = [
+                _text("The characteristic polynomial, expanded and factored into irreducible factors:"),
+                _aligned([f"{p} &= {self(step.expanded)}", f"&= {factored}"]),
+            ]
+        blocks += [_text(self.factor_note(f)) for f in step.factors if f.degree >= 3]
+        return title, blocks + [_text("The eigenvalues, in descending order:"), self.eigenvalue_rows(step)]
+
+    def factor_note(self, factor):
+        poly = f"${self(factor.polynomial)}$"
+        if factor.radical:
+            return f"The factor {poly} splits over a quadratic field: its roots are nested square roots."
+        if factor.degree == 3:
+            return (
+                f"The cubic factor {poly} is irreducible and has three real roots (casus irreducibilis): "
+                "they have no expression in real radicals. They are named exactly as CRootOf, the roots of the "
+                "polynomial numbered from the smallest, isolated by rational intervals, with certified decimals."
+            )
+        return (
+            f"The factor of degree {factor.degree} {poly} is irreducible: its roots are kept exact as CRootOf "
+            "(numbered from the smallest), with certified decimals."
+        )
+
+    def eigenvalue_rows(self, step):
+        """One row per distinct eigenvalue; a named ``CRootOf`` is defined where it first appears."""
+        named = {r.root for r in step.roots}
+        rows = []
+        for e in step.eigenvalues:
+            value = self.raw.doprint(e.value) if e.value in named else self(e.value)
+            decimal = f" \\approx {self(e.decimal)}" if e.decimal is not None else ""
+            label = _lambdas(range(e.index, e.index + e.multiplicity))
+            rows.append(f"{label} &= {value}{decimal} && \\text{{(multiplicity {e.multiplicity})}}")
+            rows += [
+                f"{self(r.symbol)} &= {self.raw.doprint(r.root)} \\approx {self(r.decimal)} &&"
+                for r in step.roots
+                if e.value.has(r.root) and r.root != e.value
+            ]
+        return _aligned(rows)
+
+    def _SingularValuesStep(self, step):
+        rows = []
+        for s in step.values:
+            chain = [f"\\sqrt{{\\lambda_{{{s.index}}}}}", f"\\sqrt{{{self(s.eigenvalue)}}}", self(s.value)]
+            chain = [c for k, c in enumerate(chain) if c not in chain[:k]]
+            decimal = f" \\approx {self(s.decimal)}" if s.decimal is not None else ""
+            rows.append(f"s_{{{s.index}}} &= {' = '.join(chain)}{decimal}")
+        blocks = [_text("The singular values are the square roots of the eigenvalues, in descending order:")]
+        blocks += [_aligned(rows)] if rows else []
+        blocks.append(
+            _text(
+                f"The rank is $r = {step.rank}$, the number of non-zero singular values. "
+                "$\\Sigma$ has the shape of $A$ and the singular values on its diagonal:"
+            )
+        )
+        return "The singular values", blocks + self.matrix("\\Sigma", step.sigma)
+
+    def _SpaceStep(self, step):
+        first = step.indices[0]
+        if step.kind == "eigenspace":
+            shifted = f"G - \\lambda_{{{first}}} I"
+            title = f"Eigenvectors for ${_lambdas(step.indices)}$"
+            value = self(step.eigenvalue)
+            label = _lambdas(step.indices) + ("" if value == f"\\lambda_{{{first}}}" else f" = {value}")
+            blocks = [_text(f"The eigenvectors for ${label}$ are the null space of ${shifted}$.")]
+        else:
+            shifted, factor = ("A^{T}", "U") if step.kind == "left kernel" else ("A", "V")
+            title = f"Completing ${factor}$: the null space of ${shifted}$"
+            blocks = [
+                _text(
+                    f"${factor}$ needs {len(step.indices)} more column(s): an orthonormal basis of the null "
+                    f"space of ${shifted}$, which is orthogonal to the columns found so far."
+                )
+            ]
+        blocks += self.matrix(shifted, step.matrix)
+        if step.rref is not None:
+            blocks += [
+                _text("Its reduced row echelon form:"),
+                *self.matrix(f"\\operatorname{{rref}}({shifted})", step.rref),
+                _text("Each free column gives a basis vector (1 in that column, 0 in the other free columns):"),
+            ]
+        else:
+            blocks.append(_text(self.krylov_note(step)))
+        names = [f"b_{{{i}}}" for i in step.indices]
+        blocks.append(_math(", \\quad ".join(f"{b} = {self(v)}" for b, v in zip(names, step.basis))))
+        return title, blocks + self.orthonormalise(step, names)
+
+    def krylov_note(self, step):
+        lam = f"\\lambda_{{{step.indices[0]}}}"
+        return (
+            f"${lam}$ is a simple root of an irreducible factor $f$ of degree 3 or more. Write "
+            f"$f(\\lambda) = (\\lambda - {lam})\\, q(\\lambda)$: $q(G)$ times the other factors of $p$ at $G$ "
+            f"kills every other eigenvector, so its non-zero columns are eigenvectors for ${lam}$, with entries "
+            f"polynomial in ${lam}$ (the reduced row echelon form over $\\mathbb{{Q}}({lam})$ is not written out, "
+            "its entries being far larger):"
+        )
+
+    def orthonormalise(self, step, names):
+        """Gram–Schmidt (when there are several vectors), then the norms and the unit vectors."""
+        blocks = []
+        ws = names
+        if len(names) > 1:
+            ws = [f"w_{{{i}}}" for i in step.indices]
+            rows = []
+            for k, (w, b, vector) in enumerate(zip(ws, names, step.orthogonal)):
+                terms = "".join(f" - {_group(self(c))}\\, {ws[j]}" for j, c in enumerate(step.projections[k]) if c != 0)
+                rows.append(f"{w} &= {b}{terms} = {self(vector)}")
+            blocks += [
+                _text(
+                    "Gram–Schmidt, in this order, makes them orthogonal "
+                    "($w_k = b_k - \\sum_{j<k} \\frac{b_k \\cdot w_j}{w_j \\cdot w_j} w_j$):"
+                ),
+                _aligned(rows),
+            ]
+        letter = step.letter
+        positive = "v_i = A^{T} u_i / s_i" if step.kind == "eigenspace" and letter == "u" else f"{letter}_i"
+        rows = []
+        for i, w, norm, length, sign, unit in zip(step.indices, ws, step.norms, step.lengths, step.signs, step.units):
+            root = f"\\sqrt{{{self(norm)}}}"
+            rows.append(f"\\lVert {w} \\rVert &= {root}" + ("" if root == self(length) else f" = {self(length)}"))
+            minus = "-" if sign < 0 else ""
+            rows.append(f"{letter}_{{{i}}} &= {minus}\\frac{{{w}}}{{\\lVert {w} \\rVert}} = {self(unit)}")
+        text = f"Normalise; the sign is chosen so that the first non-zero entry of each ${positive}$ is positive:"
+        return blocks + [_text(text), _aligned(rows)]
+
+    def _PartnerStep(self, step):
+        source, target, matrix = ("v", "u", "A") if step.letter == "v" else ("u", "v", "A^{T}")
+        blocks = [
+            _text(
+                f"For each positive singular value, ${target}_i = \\frac{{1}}{{s_i}} {matrix} {source}_i$, "
+                f"so that ${matrix} {source}_i = s_i {target}_i$ holds with matching signs:"
+            )
+        ]
+        for p in step.vectors:
+            product, result, value = f"{matrix} {source}_{{{p.index}}}", f"{target}_{{{p.index}}}", self(p.value)
+            scaled = product if value == "1" else f"\\frac{{1}}{{{value}}} {product}"
+            blocks.append(_aligned([f"{product} &= {self(p.product)}", f"{result} &= {scaled} = {self(p.result)}"]))
+        name = "left" if target == "u" else "right"
+        return f"The {name} singular vectors ${target}_i = {matrix} {source}_i / s_i$", blocks
+
+    def _FactorsStep(self, step):
+        m, n = step.S.shape
+        k = step.thin
+        return "The singular value decomposition", [
+            _text(
+                f"Full form: $U$ is {_size(m, m)}, $\\Sigma$ is {_size(m, n)}, $V$ is {_size(n, n)} "
+                "and $A = U \\Sigma V^{T}$."
+            ),
+            *self.matrix("U", step.U),
+            *self.matrix("\\Sigma", step.S),
+            *self.matrix("V", step.V),
+            _text(
+                f"The thin form keeps the first $k = \\min(m, n) = {k}$ columns of $U$ and $V$ and the top left "
+                f"{_size(k, k)} block of $\\Sigma$; the compact form keeps $r = {step.rank}$ of them."
+            ),
+        ]
+
+    def _CheckStep(self, step):
+        m, n = step.matrix.shape
+        verdict = (
+            "Proved exactly: exactsvd's certificate checks these identities in rational arithmetic, adding up "
+            "each factor's conjugate roots with trace forms, so no square root and no decimal is involved."
+            if step.proved
+            else "The exact proof failed."
+        )
+        identities = f"U^{{T}} U = I_{{{m}}}, \\qquad V^{{T}} V = I_{{{n}}}, \\qquad U \\Sigma V^{{T}}"
+        return "The check", [_math(f"{identities} = {self(step.matrix)} = A"), _text(verdict)]
+
+    def _RankOneStep(self, step):
+        names = [f"s_{{{t.index}}} u_{{{t.index}}} v_{{{t.index}}}^{{T}}" for t in step.terms]
+        blocks = [_text("$A$ is the sum of $r$ rank-one matrices:"), _math(f"A = {' + '.join(names) or '0'}")]
+        for name, t in zip(names, step.terms):
+            blocks += self.matrix(name, t.matrix)
+        return "The rank-one expansion", blocks

@@ -1,0 +1,305 @@
+"""Plain Unicode text of a worked solution, for terminals (SymPy's pretty printer).
+
+The renderer formats the steps it is handed and computes nothing; matrices and
+fractions are drawn in two dimensions, lines are not wrapped.
+"""
+
+import textwrap
+
+from sympy.printing.pretty.pretty import PrettyPrinter
+from sympy.printing.pretty.stringpict import prettyForm, stringPict
+
+SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+GRAMS = {"AtA": "AᵀA", "AAt": "AAᵀ"}
+
+
+def to_text(solution):
+    """The worked solution as plain Unicode text.
+
+    Examples
+    --------
+    >>> from exactsvd.explain import explain
+    >>> text = to_text(explain([[3, 4]]))
+    >>> print("\\n".join(text.splitlines()[:5]))
+    Worked solution: the singular value decomposition of A (1×2)
+    <BLANKLINE>
+    Step 1. The matrix and the choice of Gram matrix
+      A has m = 1 rows and n = 2 columns.
+      A = [3  4]
+    """
+    writer = _Writer(solution)
+    m, n = solution.matrix.shape
+    parts = [f"Worked solution: the singular value decomposition of A ({m}×{n})"]
+    for number, step in enumerate(solution.steps, 1):
+        title, lines = writer.step(step)
+        body = "\n".join("  " + line if line else "" for item in lines for line in item.split("\n"))
+        parts.append(f"Step {number}. {title}\n{body}")
+    return "\n\n".join(parts)
+
+
+def _sub(i):
+    return str(i).translate(SUB)
+
+
+def _say(words):
+    """Prose, wrapped for a terminal."""
+    return textwrap.fill(words, 98)
+
+
+def _lambdas(indices):
+    return " = ".join(f"λ{_sub(i)}" for i in indices)
+
+
+def _listed(pairs, separator):
+    """``[name_1, value_1, separator, name_2, value_2, ...]`` for :meth:`_Writer.eq`."""
+    return [piece for k, pair in enumerate(pairs) for piece in ([separator] if k else []) + list(pair)]
+
+
+class _Printer(PrettyPrinter):
+    """SymPy's Unicode pretty printer, with names for some ``CRootOf`` numbers, without line wrapping."""
+
+    def __init__(self, names=None):
+        super().__init__({"use_unicode": True, "wrap_line": False})
+        self.names = names or {}
+
+    def _print_ComplexRootOf(self, expr):
+        name = self.names.get(expr)
+        return super()._print_ComplexRootOf(expr) if name is None else self._print(name)
+
+
+class _Writer:
+    """Formats the steps of one solution (its named roots known)."""
+
+    def __init__(self, solution):
+        self.printer = _Printer({r.root: r.symbol for r in solution.roots})
+        self.raw = _Printer()
+
+    def form(self, piece):
+        """A pretty form of a piece; a column vector is drawn as a transposed row, to save lines."""
+        if isinstance(piece, prettyForm):
+            return piece
+        if isinstance(piece, str):
+            return prettyForm(piece)
+        if getattr(piece, "is_Matrix", False) and piece.cols == 1 and piece.rows > 1:
+            return prettyForm(*self.printer._print(piece.T).right("ᵀ"))
+        return self.printer._print(piece)
+
+    def eq(self, *pieces):
+        """The pieces (words, SymPy objects, pretty forms) side by side, on a common baseline."""
+        joined = prettyForm(*stringPict.next(*map(self.form, pieces)))
+        return "\n".join(line.rstrip() for line in joined.render(wrap_line=False).split("\n"))
+
+    def group(self, expr):
+        """*expr* drawn in parentheses unless it is a single term."""
+        form = self.form(expr)
+        return prettyForm(*form.parens()) if expr.is_Add or expr.could_extract_minus_sign() else form
+
+    def step(self, step):
+        """``(title, lines)`` of one step, by the method named after its class."""
+        return getattr(self, "_" + type(step).__name__)(step)
+
+    def _MatrixStep(self, step):
+        m, n = step.matrix.shape
+        chosen, other = GRAMS[step.gram], GRAMS["AAt" if step.gram == "AtA" else "AtA"]
+        size, other_size = (n, m) if step.gram == "AtA" else (m, n)
+        side, own, follows = ("right", "vᵢ", "uᵢ = Avᵢ/sᵢ") if step.gram == "AtA" else ("left", "uᵢ", "vᵢ = Aᵀuᵢ/sᵢ")
+        if step.forced:
+            why = f"As asked, we use G = {chosen} ({size}×{size}; {other} is {other_size}×{other_size})."
+        elif size == other_size:
+            why = f"Both Gram matrices are {size}×{size}; we use G = {chosen}."
+        else:
+            why = f"We use the smaller Gram matrix, G = {chosen} ({size}×{size}; {other} is {other_size}×{other_size})."
+        return "The matrix and the choice of Gram matrix", [
+            f"A has m = {m} rows and n = {n} columns.",
+            self.eq("A = ", step.matrix),
+            _say(
+                f"{why} Its eigenvectors are the {side} singular vectors {own}; the others follow as {follows}, "
+                "so that their signs fit together."
+            ),
+        ]
+
+    def _GramStep(self, step):
+        return "The Gram matrix", [
+            self.eq(f"G = {GRAMS[step.gram]} = ", step.matrix),
+            "G is symmetric and positive semidefinite: its eigenvalues are real and non-negative.",
+        ]
+
+    def _CharpolyStep(self, step):
+        title = "The characteristic polynomial and the eigenvalues"
+        if not step.factors:
+            return title, ["G is empty: it has no eigenvalues."]
+        lam = self.eq(step.variable)
+        prefix = f"p({lam}) = det({lam}I − G) "
+        if len(step.factors) == 1 and step.factors[0].multiplicity == 1:
+            lines = ["The characteristic polynomial is irreducible:", self.eq(prefix + "= ", step.expanded)]
+        else:
+            powers = [(self.power(f.polynomial, f.multiplicity),) for f in step.factors]
+            lines = [
+                "The characteristic polynomial, expanded and factored into irreducible factors:",
+                self.eq(prefix + "= ", step.expanded),
+                self.eq(" " * len(prefix) + "= ", *_listed(powers, " · ")),
+            ]
+        lines += [self.factor_note(f) for f in step.factors if f.degree >= 3]
+        return title, lines + ["The eigenvalues, in descending order:", *self.eigenvalue_rows(step)]
+
+    def power(self, expr, exponent):
+        form = self.group(expr)
+        return prettyForm(*form.right(str(exponent).translate(SUP))) if exponent > 1 else form
+
+    def eigenvalue_rows(self, step):
+        """One line per distinct eigenvalue; a named ``CRootOf`` is defined where it first appears."""
+        named = {r.root for r in step.roots}
+        for e in step.eigenvalues:
+            value = self.raw._print(e.value) if e.value in named else e.value
+            decimal = ["  ≈ ", e.decimal] if e.decimal is not None else []
+            label = _lambdas(range(e.index, e.index + e.multiplicity))
+            yield self.eq(f"  {label} = ", value, *decimal, f"   (multiplicity {e.multiplicity})")
+            for r in step.roots:
+                if e.value.has(r.root) and r.root != e.value:
+                    yield self.eq(f"  where {self.eq(r.symbol)} = ", self.raw._print(r.root), "  ≈ ", r.decimal)
+
+    def factor_note(self, factor):
+        if factor.radical:
+            return self.eq(
+                "The factor ", factor.polynomial, " splits over a quadratic field: its roots are nested square roots."
+            )
+        if factor.degree == 3:
+            cubic = self.eq("The cubic factor ", factor.polynomial, " is irreducible and has three real roots")
+            return (
+                cubic
+                + "\n"
+                + _say(
+                    "(casus irreducibilis): they have no expression in real radicals, so they are named exactly as "
+                    "CRootOf (the roots numbered from the smallest, isolated by rational intervals), with certified "
+                    "decimals."
+                )
+            )
+        factor_line = self.eq(f"The factor of degree {factor.degree} ", factor.polynomial, " is irreducible:")
+        return (
+            factor_line + "\nits roots are kept exact as CRootOf (numbered from the smallest), with certified decimals."
+        )
+
+    def _SingularValuesStep(self, step):
+        lines = ["The singular values are the square roots of the eigenvalues, in descending order:"]
+        for s in step.values:
+            label = f"λ{_sub(s.index)}"
+            root = self.printer._print_nth_root(s.eigenvalue, 2)
+            pieces = [f"  s{_sub(s.index)} = √{label}"]
+            pieces += [] if self.eq(s.eigenvalue) == label else [" = ", root]
+            pieces += [] if self.eq(s.value) == self.eq(root) else [" = ", s.value]
+            pieces += ["  ≈ ", s.decimal] if s.decimal is not None else []
+            lines.append(self.eq(*pieces))
+        lines += [
+            _say(
+                f"The rank is r = {step.rank}, the number of non-zero singular values. Σ has the shape of A and "
+                "the singular values on its diagonal:"
+            ),
+            self.eq("Σ = ", step.sigma),
+        ]
+        return "The singular values", lines
+
+    def _SpaceStep(self, step):
+        first = step.indices[0]
+        lam = f"λ{_sub(first)}"
+        if step.kind == "eigenspace":
+            shifted = f"G − {lam}I"
+            title = f"Eigenvectors for {_lambdas(step.indices)}"
+            value = [] if self.eq(step.eigenvalue) == lam else [" = ", step.eigenvalue]
+            lines = [
+                self.eq(f"The eigenvectors for {_lambdas(step.indices)}", *value, f" are the null space of {shifted}.")
+            ]
+        else:
+            shifted, factor = ("Aᵀ", "U") if step.kind == "left kernel" else ("A", "V")
+            title = f"Completing {factor}: the null space of {shifted}"
+            lines = [
+                _say(
+                    f"{factor} needs {len(step.indices)} more column(s): an orthonormal basis of the null space "
+                    f"of {shifted}, which is orthogonal to the columns found so far."
+                )
+            ]
+        lines.append(self.eq(f"{shifted} = ", step.matrix))
+        if step.rref is not None:
+            lines += [
+                self.eq(f"rref({shifted}) = ", step.rref),
+                "Each free column gives a basis vector (1 in that column, 0 in the other free columns):",
+            ]
+        else:
+            lines.append(
+                _say(
+                    f"{lam} is a simple root of an irreducible factor f of degree 3 or more. Write "
+                    f"f(λ) = (λ − {lam})·q(λ): q(G) times the other factors of p at G kills every other eigenvector, "
+                    f"so its non-zero columns are eigenvectors for {lam}, with entries polynomial in {lam} (the "
+                    f"reduced row echelon form over ℚ({lam}) is not written out, its entries being far larger):"
+                )
+            )
+        names = [f"b{_sub(i)}" for i in step.indices]
+        lines.append(self.eq(*_listed([(f"{b} = ", v) for b, v in zip(names, step.basis)], ",   ")))
+        return title, lines + self.orthonormalise(step, names)
+
+    def orthonormalise(self, step, names):
+        """Gram–Schmidt (when there are several vectors), then the norms and the unit vectors."""
+        lines = []
+        ws = names
+        if len(names) > 1:
+            ws = [f"w{_sub(i)}" for i in step.indices]
+            lines.append(
+                "Gram–Schmidt, in this order, makes them orthogonal (w_k = b_k − Σ_{j<k} (b_k·w_j)/(w_j·w_j) w_j):"
+            )
+            for k, (w, b, vector) in enumerate(zip(ws, names, step.orthogonal)):
+                terms = [(" − ", self.group(c), f"·{ws[j]}") for j, c in enumerate(step.projections[k]) if c != 0]
+                lines.append(self.eq(f"  {w} = {b}", *(piece for term in terms for piece in term), " = ", vector))
+        letter = step.letter
+        rule = "each vᵢ = Aᵀuᵢ/sᵢ" if step.kind == "eigenspace" and letter == "u" else f"each {letter}ᵢ"
+        lines.append(f"Normalise; the sign is chosen so that the first non-zero entry of {rule} is positive:")
+        for i, w, norm, length, sign, unit in zip(step.indices, ws, step.norms, step.lengths, step.signs, step.units):
+            root = self.printer._print_nth_root(norm, 2)
+            same = str(root) == str(self.form(length))
+            lines.append(self.eq(f"  ‖{w}‖ = ", root, *([] if same else [" = ", length])))
+            lines.append(self.eq(f"  {letter}{_sub(i)} = {'−' if sign < 0 else ''}{w}/‖{w}‖ = ", unit))
+        return lines
+
+    def _PartnerStep(self, step):
+        source, target, matrix = ("v", "u", "A") if step.letter == "v" else ("u", "v", "Aᵀ")
+        lines = [
+            _say(
+                f"For each positive singular value, {target}ᵢ = {matrix}{source}ᵢ/sᵢ, so that "
+                f"{matrix}{source}ᵢ = sᵢ{target}ᵢ holds with matching signs:"
+            )
+        ]
+        for p in step.vectors:
+            product, s = f"{matrix}{source}{_sub(p.index)}", f"s{_sub(p.index)}"
+            lines.append(self.eq(f"  {product} = ", p.product))
+            value = [] if p.value == 1 else [f"{product}/", self.group(p.value), " = "]
+            lines.append(self.eq(f"  {target}{_sub(p.index)} = {product}/{s} = ", *value, p.result))
+        name = "left" if target == "u" else "right"
+        return f"The {name} singular vectors {target}ᵢ = {matrix}{source}ᵢ/sᵢ", lines
+
+    def _FactorsStep(self, step):
+        m, n = step.S.shape
+        return "The singular value decomposition", [
+            f"Full form: U is {m}×{m}, Σ is {m}×{n}, V is {n}×{n} and A = UΣVᵀ.",
+            self.eq("U = ", step.U),
+            self.eq("Σ = ", step.S),
+            self.eq("V = ", step.V),
+            _say(
+                f"The thin form keeps the first k = min(m, n) = {step.thin} columns of U and V and the top left "
+                f"{step.thin}×{step.thin} block of Σ; the compact form keeps r = {step.rank} of them."
+            ),
+        ]
+
+    def _CheckStep(self, step):
+        m, n = step.matrix.shape
+        verdict = _say(
+            "Proved exactly: exactsvd's certificate checks these identities in rational arithmetic, adding "
+            "up each factor's conjugate roots with trace forms, so no square root and no decimal is involved."
+            if step.proved
+            else "The exact proof failed."
+        )
+        return "The check", [self.eq(f"UᵀU = I{_sub(m)},   VᵀV = I{_sub(n)},   UΣVᵀ = ", step.matrix, " = A"), verdict]
+
+    def _RankOneStep(self, step):
+        terms = " + ".join(f"s{_sub(t.index)}u{_sub(t.index)}v{_sub(t.index)}ᵀ" for t in step.terms) or "0"
+        lines = ["A is the sum of r rank-one matrices:", f"  A = {terms}"]
+        lines += [self.eq(f"  s{_sub(t.index)}u{_sub(t.index)}v{_sub(t.index)}ᵀ = ", t.matrix) for t in step.terms]
+        return "The rank-one expansion", lines

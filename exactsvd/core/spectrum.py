@@ -100,7 +100,7 @@ def _ordered_roots(factors, embedding):
         return ()
     minimal = [_minimal_polynomial(f) for f, _ in factors]
     distinct = list(dict.fromkeys(minimal))
-    found = intervals(distinct)
+    found = _isolate(distinct)
     counters = [0] * len(distinct)
     roots = []
     for interval, owners in found:
@@ -116,6 +116,18 @@ def _ordered_roots(factors, embedding):
             per_factor[i].append(root)
     fields = [EigenField(f, embedding, per_factor[i]) for i, (f, _) in enumerate(factors)]
     return tuple(Eigenvalue(fields[i], j, factors[i][1]) for i, j in reversed(order))
+
+
+def _isolate(polys):
+    """Disjoint isolating intervals of the real roots of *polys* (over ``QQ``), ascending.
+
+    Rational roots of linear factors need no isolation; SymPy's ``intervals``
+    isolates the rest.
+    """
+    if all(p.degree() == 1 for p in polys):
+        roots = sorted((-p.nth(0) / p.nth(1), i) for i, p in enumerate(polys))
+        return [((r, r), {i: 1}) for r, i in roots]
+    return intervals(polys)
 
 
 def _minimal_polynomial(factor):

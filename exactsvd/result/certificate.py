@@ -29,22 +29,39 @@ def certify(decomposition):
     True
     """
     A = decomposition.matrix
+    K = A.domain
     m, n = A.shape
     right = decomposition.spectrum.side == "right"
-    uu = _kernel_projector(decomposition.left_kernel, m, A.domain)
-    vv = _kernel_projector(decomposition.right_kernel, n, A.domain)
-    usv = DomainMatrix.zeros((m, n), A.domain)
+    sums = {"uu": DomainMatrix.zeros((m, m), K), "vv": DomainMatrix.zeros((n, n), K), "usv": DomainMatrix.zeros((m, n), K)}
+    rational = {key: ([], []) for key in sums}  # outer products over K, summed in one product each
+
+    def add(key, left, right_vector):
+        rational[key][0].append(list(left))
+        rational[key][1].append(list(right_vector))
+
+    for key, kernel in (("uu", decomposition.left_kernel), ("vv", decomposition.right_kernel)):
+        for k, norm in zip(kernel.vectors, kernel.norms):
+            add(key, k, [a / norm for a in k])
+    gram_key, partner_key = ("vv", "uu") if right else ("uu", "vv")
     for space in {pair.space for pair in decomposition.pairs}:
         field = space.field
         for w, bw, norm in zip(space.gram_vectors, space.partner_vectors, space.norms):
+            u_side, v_side = (bw, w) if right else (w, bw)
+            if field.degree == 1:
+                add(gram_key, w, [a / norm for a in w])
+                add(partner_key, bw, [b / (norm * field.theta) for b in bw])
+                add("usv", u_side, [a / norm for a in v_side])
+                continue
             inverse = field.domain.one / norm
-            gram_outer = field.traced_outer(w, w, inverse)
-            partner_outer = field.traced_outer(bw, bw, inverse / field.theta)
-            cross = field.traced_outer(bw, w, inverse)
-            if right:
-                vv, uu, usv = vv + gram_outer, uu + partner_outer, usv + cross
-            else:
-                uu, vv, usv = uu + gram_outer, vv + partner_outer, usv + cross.transpose()
+            sums[gram_key] += field.traced_outer(w, w, inverse)
+            sums[partner_key] += field.traced_outer(bw, bw, inverse / field.theta)
+            sums["usv"] += field.traced_outer(u_side, v_side, inverse)
+    for key, (lefts, rights) in rational.items():
+        if lefts:
+            shape = sums[key].shape
+            columns = DomainMatrix(lefts, (len(lefts), shape[0]), K).transpose()
+            sums[key] += columns * DomainMatrix(rights, (len(rights), shape[1]), K)
+    uu, vv, usv = sums["uu"], sums["vv"], sums["usv"]
     problems = []
     if not (vv - DomainMatrix.eye(n, A.domain)).is_zero_matrix:
         problems.append("V V^T != I")
@@ -57,16 +74,6 @@ def certify(decomposition):
     if problems:
         raise VerificationError("the exact SVD failed its proof: " + "; ".join(problems))
     return True
-
-
-def _kernel_projector(kernel, size, domain):
-    """``sum k k^T / |k|^2`` over the orthogonal kernel vectors."""
-    rows = [list(v) for v in kernel.vectors]
-    if not rows:
-        return DomainMatrix.zeros((size, size), domain)
-    K = DomainMatrix(rows, (len(rows), size), domain)
-    scaled = DomainMatrix([[a / norm for a in v] for v, norm in zip(kernel.vectors, kernel.norms)], K.shape, domain)
-    return K.transpose() * scaled
 
 
 def _coverage_problems(pairs):

@@ -254,7 +254,7 @@ class EigenField:
         """``sqrt(a)`` for a non-negative ``a`` in ``K``: an element of ``K`` when one exists."""
         root = _square_root(self.base, a)
         if root is None:
-            return radical(self.base.to_sympy(a))
+            return radical(self.base.to_sympy(a))[0]
         return self.base.to_sympy(root if self.embedding.sign(root) >= 0 else -root)
 
 

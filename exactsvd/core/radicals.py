@@ -11,19 +11,21 @@ textbook matrices (the second-difference matrix of size 7 has the eigenvalues
 from sympy import Mul, Poly, Pow, Rational, Symbol, expand, sqrt, sqrtdenest
 
 
-def radical(value, coefficient=1):
-    """``coefficient * sqrt(value)``, without SymPy's search for square factors of huge rationals.
+def radical(value, coefficients=(1,)):
+    """``[c * sqrt(value) for c in coefficients]``, without SymPy's search for square factors of huge rationals.
 
     That search (a factorisation) can take minutes for numbers of a thousand
-    digits, so for those the product is left unevaluated.
+    digits, so for those the products are left unevaluated.
 
     >>> from sympy import Integer
-    >>> radical(Integer(18), Integer(2))
-    6*sqrt(2)
+    >>> radical(Integer(18), [Integer(2), Integer(0)])
+    [6*sqrt(2), 0]
     """
     if value.is_Rational and max(abs(value.p), value.q).bit_length() > 1600:
-        return Mul(coefficient, Pow(value, Rational(1, 2), evaluate=False), evaluate=False)
-    return coefficient * sqrt(value)
+        root = Pow(value, Rational(1, 2), evaluate=False)
+        return [Mul(c, root, evaluate=False) if c else c for c in coefficients]
+    root = sqrt(value)
+    return [c * root for c in coefficients]
 
 
 def quartic_radical_roots(factor, roots):

@@ -40,8 +40,7 @@ def kernel_columns(kernel, domain):
     """The normalised kernel vectors as lists of SymPy numbers."""
     columns = []
     for vector, norm in zip(kernel.vectors, kernel.norms):
-        inverse = 1 / domain.to_sympy(norm)
-        columns.append([radical(inverse, domain.to_sympy(a)) for a in vector])
+        columns.append(radical(1 / domain.to_sympy(norm), [domain.to_sympy(a) for a in vector]))
     return columns
 
 

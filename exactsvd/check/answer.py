@@ -1,0 +1,104 @@
+"""The answer ``(U, S, V)``: read through the input layer, its shapes, the form they make."""
+
+from dataclasses import dataclass
+
+from sympy import ImmutableMatrix, Integer
+
+from ..input import as_exact_matrix
+
+
+@dataclass(frozen=True)
+class Answer:
+    """``U``, ``V`` and ``S`` as exact SymPy matrices; ``values`` is set when ``S`` was a list of values."""
+
+    U: ImmutableMatrix
+    S: ImmutableMatrix
+    V: ImmutableMatrix
+    values: tuple = None
+
+
+def read_answer(U, S, V, *, rationalize=False):
+    """Read ``U``, ``S`` and ``V`` as :func:`exactsvd.input.as_exact_matrix` reads a matrix.
+
+    ``S`` may also be a flat list of values (``[3, "sqrt(5)"]``); it then
+    becomes the diagonal matrix with the shape that ``U`` and ``V`` call for,
+    zeros filling the rest of the diagonal.  When there are more values than
+    that diagonal holds, ``S`` is left as a ``1×k`` row so that the shape
+    check reports it.
+
+    Examples
+    --------
+    >>> read_answer([[1, 0], [0, 1]], ["2", "1/2"], [[0, 1], [1, 0]]).S
+    Matrix([
+    [2,   0],
+    [0, 1/2]])
+    >>> read_answer([[1], [0]], [5], [[1]]).S
+    Matrix([[5]])
+    """
+    U = as_exact_matrix(U, rationalize=rationalize, name="U")
+    V = as_exact_matrix(V, rationalize=rationalize, name="V")
+    if not _is_value_list(S):
+        return Answer(U, as_exact_matrix(S, rationalize=rationalize, name="S"), V)
+    row = as_exact_matrix([list(S)], rationalize=rationalize, name="S")
+    values = tuple(row)
+    p, q = U.cols, V.cols
+    if len(values) > min(p, q):
+        return Answer(U, row, V, values)
+    S = ImmutableMatrix(p, q, lambda i, j: values[i] if i == j and i < len(values) else Integer(0))
+    return Answer(U, S, V, values)
+
+
+def _is_value_list(S):
+    return isinstance(S, (list, tuple)) and not any(isinstance(x, (list, tuple)) for x in S)
+
+
+def _shape(M):
+    return f"{M.rows}×{M.cols}"
+
+
+def shape_problems(A, answer, rank):
+    """``(problems, form, fits)`` for the shapes of the answer.
+
+    *fits* says whether ``U S V^T`` is defined and ``m×n``; *form* is
+    ``"full"``, ``"thin"``, ``"compact"`` or ``None``.
+
+    Examples
+    --------
+    >>> from sympy import eye, zeros
+    >>> A = zeros(3, 2)
+    >>> shape_problems(A, Answer(eye(3), zeros(3, 2), eye(2)), 0)
+    ([], 'full', True)
+    >>> problems, form, fits = shape_problems(A, Answer(eye(3), zeros(2, 2), eye(2)), 0)
+    >>> print(problems[0])
+    the shapes do not fit: A is 3×2 but U is 3×3, S is 2×2 and V is 2×2; a full SVD has U 3×3, S 3×2 and V 2×2, a thin one U 3×2, S 2×2 and V 2×2
+    """
+    (m, n), (U, S, V) = A.shape, (answer.U, answer.S, answer.V)
+    k = min(m, n)
+    p, q = S.shape
+    if (U.rows, U.cols, V.rows, V.cols) != (m, p, n, q):
+        problems = [
+            f"the shapes do not fit: A is {m}×{n} but U is {_shape(U)}, S is {_shape(S)} and V is {_shape(V)}; "
+            f"a full SVD has U {m}×{m}, S {m}×{n} and V {n}×{n}, a thin one U {m}×{k}, S {k}×{k} and V {n}×{k}"
+        ]
+        if answer.values is not None and len(answer.values) > min(U.cols, V.cols):
+            problems.append(f"S lists {len(answer.values)} values, but U has {U.cols} columns and V has {V.cols}")
+        if (V.cols, V.rows) == (n, q) and V.rows != n:
+            problems.append(f"V seems to be given transposed: it is {_shape(V)}, and V^T would fit")
+        if (U.cols, U.rows) == (m, p) and U.rows != m:
+            problems.append(f"U seems to be given transposed: it is {_shape(U)}, and U^T would fit")
+        if (U.rows, V.rows) == (n, m) and m != n:
+            problems.append(f"U and V seem to be swapped: U has {U.rows} rows and V has {V.rows}, but A is {m}×{n}")
+        return problems, None, False
+    if (p, q) == (m, n):
+        return [], "full", True
+    if p == q == k:
+        return [], "thin", True
+    if p == q == rank:
+        return [], "compact", True
+    if p == q and p < rank:
+        given = f"only {p} singular value is" if p == 1 else f"only {p} singular values are"
+        return [f"{given} given, but A has rank {rank}"], None, True
+    return [
+        f"U, S and V have the shapes of no SVD form: a full SVD has U {m}×{m}, S {m}×{n} and V {n}×{n}, "
+        f"a thin one {k} columns in U and V, a compact one {rank} (the rank of A)"
+    ], None, True

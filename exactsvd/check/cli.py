@@ -1,0 +1,192 @@
+"""The ``check``, ``check-bank`` and ``generate`` subcommands of the command line.
+
+::
+
+    exactsvd check MATRIX --answer FILE.json [--tol TOL]
+    exactsvd check-bank FILE.json [--jobs N]
+    exactsvd generate [--count N] [--seed S] [--shape MxN ...] [--rank R]
+                      [--difficulty easy|medium] [--latex FILE.tex [--key FILE.tex] [--answers-only]]
+
+``check`` prints the verdict and one line per problem; ``check-bank`` a table
+(id, verdict, problems).  Both exit with 1 when an answer is wrong (for a
+bank: when a verdict is not the expected one), 0 otherwise; errors are
+:class:`~exactsvd.ExactSVDError`, which ``exactsvd.cli.main`` reports with
+exit code 2.  ``exactsvd.cli`` imports this module, so its helpers
+(:func:`~exactsvd.cli.read_matrix`, ``MATRIX_HELP``) are imported when a
+command runs, not at import time.
+
+:data:`SUBCOMMANDS` maps each name to ``(help, add_arguments, run)``, the
+fields of ``exactsvd.cli.Command``; :func:`add_parsers` adds all three to an
+``argparse`` subparsers object.
+"""
+
+import argparse
+import random
+from pathlib import Path
+
+from ..api import svd
+from ..errors import InvalidArgumentError, shorten
+from ..generate import DIFFICULTIES, exercise_sheet, generate
+from .bank import bank_table, load_bank, load_json, run_bank
+from .checker import check
+
+#: Shapes that ``generate`` draws from when no ``--shape`` is given.
+SHAPES = ((2, 2), (2, 3), (3, 2), (3, 3))
+
+
+def add_check_arguments(parser):
+    """Add the arguments of ``check`` to *parser*.
+
+    >>> parser = argparse.ArgumentParser()
+    >>> add_check_arguments(parser)
+    >>> parser.parse_args(["1 2; 3 4", "--answer", "key.json", "--tol", "1e-3"]).tol
+    '1e-3'
+    """
+    from ..cli import MATRIX_HELP
+
+    parser.add_argument("matrix", metavar="MATRIX", help=MATRIX_HELP)
+    parser.add_argument(
+        "--answer",
+        metavar="FILE.json",
+        required=True,
+        help='the answer: a JSON object {"U": rows, "S": rows or a list of values, "V": rows}, entries as '
+        'strings such as "1/sqrt(5)" or "2*sqrt(5)/5" (or numbers)',
+    )
+    parser.add_argument("--tol", help="check a rounded answer key to this tolerance, e.g. 1e-3 (default: exactly)")
+
+
+def run_check(args):
+    """Run ``check``: print the verdict; return 0 when the answer is a valid SVD, 1 when not.
+
+    >>> import json, tempfile
+    >>> parser = argparse.ArgumentParser()
+    >>> add_check_arguments(parser)
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
+    ...     json.dump({"U": [[1, 0], [0, 1]], "S": [1, 2], "V": [[1, 0], [0, 1]]}, file)
+    >>> run_check(parser.parse_args(["1 0; 0 2", "--answer", file.name]))
+    not a valid SVD of A (full form):
+    - the singular values are listed in ascending order; list them in descending order, with the columns of U and V in the same order
+    1
+    """
+    from ..cli import read_matrix
+
+    A = read_matrix(args.matrix)
+    answer = load_json(args.answer, "answer")
+    if not isinstance(answer, dict) or not {"U", "S", "V"} <= answer.keys():
+        raise InvalidArgumentError(
+            f'{args.answer}: the answer must be a JSON object with "U", "S" and "V", got {shorten(answer)}.'
+        )
+    report = check(A, answer["U"], answer["S"], answer["V"], tol=args.tol)
+    print(report)
+    return 0 if report.ok else 1
+
+
+def add_bank_arguments(parser):
+    """Add the arguments of ``check-bank`` to *parser*."""
+    parser.add_argument("bank", metavar="FILE.json", help="the problem bank (format: see exactsvd.check.bank)")
+    parser.add_argument("--jobs", type=_positive, help="worker processes (default: one per CPU)")
+
+
+def run_check_bank(args):
+    """Run ``check-bank``: print the table; return 1 when a verdict is not the expected one, else 0."""
+    results = run_bank(load_bank(args.bank), jobs=args.jobs)
+    print(bank_table(results))
+    return 1 if any(result.failed for result in results) else 0
+
+
+def add_generate_arguments(parser):
+    """Add the arguments of ``generate`` to *parser*.
+
+    >>> parser = argparse.ArgumentParser()
+    >>> add_generate_arguments(parser)
+    >>> parser.parse_args(["--shape", "3x2", "--shape", "2×2"]).shape
+    [(3, 2), (2, 2)]
+    """
+    parser.add_argument("--count", type=_positive, default=10, help="the number of exercises (default 10)")
+    parser.add_argument("--seed", type=int, help="the same seed gives the same exercises")
+    parser.add_argument(
+        "--shape",
+        type=_shape,
+        action="append",
+        metavar="MxN",
+        help="a shape such as 3x2; repeat for several (used in turn); default: drawn from 2x2, 2x3, 3x2, 3x3",
+    )
+    parser.add_argument("--rank", type=int, help="the rank of every matrix (default: full rank)")
+    parser.add_argument("--difficulty", choices=DIFFICULTIES, default="easy",
+                        help="easy: integer singular values, rational U and V; medium: square roots too")
+    parser.add_argument("--latex", metavar="FILE.tex", help="write the exercise sheet here, and an answer key")
+    parser.add_argument("--key", metavar="FILE.tex", help="where the answer key goes (default: FILE-key.tex)")
+    parser.add_argument("--answers-only", action="store_true",
+                        help="answer key with U, S, V only, without the worked solutions")
+
+
+def run_generate(args):
+    """Run ``generate``: print the matrices, or write the sheet and the key; return 0.
+
+    >>> parser = argparse.ArgumentParser()
+    >>> add_generate_arguments(parser)
+    >>> run_generate(parser.parse_args(["--count", "2", "--seed", "1", "--shape", "2x2"]))
+    1. [[-4, 9], [-3, -12]]
+    2. [[3, 12], [-4, 9]]
+    0
+    """
+    from ..explain import explain
+    from ..explain.pdf import save
+
+    rng = random.Random(args.seed)
+    shapes = args.shape or SHAPES
+    matrices = []
+    for i in range(args.count):
+        m, n = shapes[i % len(shapes)] if args.shape else rng.choice(shapes)
+        matrices.append(generate(m, n, args.rank, seed=rng.randrange(2**32), difficulty=args.difficulty))
+    if not args.latex:
+        print("\n".join(f"{i}. {A.tolist()}" for i, A in enumerate(matrices, 1)))
+        return 0
+    results = [svd(A) for A in matrices]
+    solutions = None if args.answers_only else [explain(A).to_latex() for A in matrices]
+    sheet, key = exercise_sheet(results, solutions=solutions)
+    key_path = args.key or str(Path(args.latex).with_name(Path(args.latex).stem + "-key.tex"))
+    save(args.latex, sheet)
+    save(key_path, key)
+    print(f"wrote {args.latex} ({len(matrices)} exercises) and {key_path} (answer key)")
+    return 0
+
+
+def _positive(text):
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive integer")
+    return value
+
+
+def _shape(text):
+    rows, _, cols = text.lower().replace("×", "x").partition("x")
+    try:
+        return _positive(rows), _positive(cols)
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a shape such as 3x2") from None
+
+
+SUBCOMMANDS = {
+    "check": ("is a given U, S, V an SVD of MATRIX? decided exactly (exit 1 if not)", add_check_arguments, run_check),
+    "check-bank": ("check a bank of problems with published answers, in parallel", add_bank_arguments, run_check_bank),
+    "generate": ("matrices with nice SVDs for hand work, or a LaTeX exercise sheet and key",
+                 add_generate_arguments, run_generate),
+}
+
+
+def add_parsers(subparsers):
+    """Add ``check``, ``check-bank`` and ``generate`` to an ``argparse`` subparsers object.
+
+    >>> parser = argparse.ArgumentParser(prog="exactsvd")
+    >>> add_parsers(parser.add_subparsers())
+    >>> parser.parse_args(["check-bank", "bank.json", "--jobs", "2"]).run is run_check_bank
+    True
+    """
+    for name, (help_text, add_arguments, run) in SUBCOMMANDS.items():
+        parser = subparsers.add_parser(name, help=help_text, description=help_text)
+        add_arguments(parser)
+        parser.set_defaults(run=run)

@@ -35,13 +35,13 @@ def diagnose(judge, A, U, S, V, signs):
     >>> diagnose(F, *map(F.matrix, (A, U, S, V)), [1, 1])
     ['the signs of u2 and v2 do not fit together: u2 = -A v2 / s2, but an SVD needs u2 = A v2 / s2; change the sign of u2 (or of v2)']
     """
-    for sentence in _whole_answer(judge, A, U, S, V):
-        return [sentence]
+    whole = next(_whole_answer(judge, A, U, S, V), None)
+    if whole:
+        return [whole]
     sentences = []
     for i in range(V.shape[1]):
-        s = S[i, i].element if i < len(signs) else None
         if i < len(signs) and signs[i] != 0:
-            sentences += _column_pair(judge, A, U[:, i], s, V[:, i], i + 1)
+            sentences += _column_pair(judge, A, U[:, i], S[i, i].element, V[:, i], i + 1)
         else:
             sentences += _column_null(judge, A, V[:, i], i + 1)
     return sentences
@@ -54,7 +54,7 @@ def flipped_sign(i):
 
 
 def _whole_answer(judge, A, U, S, V):
-    """The sentence of a mistake in the whole answer, if one explains it."""
+    """The sentences of the mistakes in the whole answer that explain it (lazily)."""
     Ut, Vt, At = U.transpose(), V.transpose(), A.transpose()
     candidates = (
         ("V is given transposed: U S V = A, so the matrix given as V is V^T; "

@@ -13,7 +13,7 @@ def shorten(value, limit=60):
     >>> shorten("x" * 100, limit=10)
     "'xxxxxx..."
     """
-    text = value if isinstance(value, str) and value.startswith("<") else repr(value)
+    text = repr(value)
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

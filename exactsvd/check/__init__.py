@@ -6,7 +6,7 @@ established.  :mod:`.bank` checks a whole problem bank in parallel;
 :mod:`.cli` holds the ``check``, ``check-bank`` and ``generate`` subcommands.
 """
 
-from .checker import check
+from .checker import check, check_singular_values
 from .report import CheckReport, Facts
 
-__all__ = ["CheckReport", "Facts", "check"]
+__all__ = ["CheckReport", "Facts", "check", "check_singular_values"]

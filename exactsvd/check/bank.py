@@ -64,7 +64,13 @@ class BankResult:
 
 
 def load_json(path, what):
-    """The JSON value in the file *path* (decimals as :class:`~decimal.Decimal`); *what* names it in errors."""
+    """The JSON value in the file *path* (decimals as :class:`~decimal.Decimal`); *what* names it in errors.
+
+    >>> load_json("/no/such/bank.json", "problem bank")
+    Traceback (most recent call last):
+    ...
+    exactsvd.errors.InvalidArgumentError: /no/such/bank.json: cannot read the problem bank: No such file or directory.
+    """
     try:
         with open(path, encoding="utf-8-sig") as file:
             return json.load(file, parse_float=Decimal, parse_constant=Decimal)
@@ -80,6 +86,14 @@ def load_bank(path):
     Raises :class:`~exactsvd.InvalidArgumentError` naming the file and the
     problem when the structure is wrong (the entries are read later, by
     :func:`run_problem`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
+    ...     _ = file.write('{"problems": [{"id": "a", "matrix": [[0.5, 1]], "singular_values": ["sqrt(5)/2"]}]}')
+    >>> load_bank(file.name)
+    [{'id': 'a', 'matrix': [[Decimal('0.5'), 1]], 'singular_values': ['sqrt(5)/2']}]
     """
     data = load_json(path, "problem bank")
     problems = data.get("problems") if isinstance(data, dict) else data
@@ -140,6 +154,10 @@ def run_bank(problems, *, jobs=None):
     """Check every problem, in *jobs* worker processes (default: one per CPU; 1: in this process).
 
     Returns the :class:`BankResult` objects in the order of *problems*.
+
+    >>> [r.verdict for r in run_bank([{"id": "a", "matrix": "2", "singular_values": [2]},
+    ...                               {"id": "b", "matrix": "2", "singular_values": [-2]}], jobs=1)]
+    ['ok', 'wrong']
     """
     jobs = jobs or os.cpu_count() or 1
     if jobs == 1 or len(problems) <= 1:
@@ -169,5 +187,6 @@ def bank_table(results):
         lines.append(f"{result.id:<{id_width}}  {verdict:<{verdict_width}}  {notes[0]}".rstrip())
         lines += [f"{'':<{id_width}}  {'':<{verdict_width}}  {note}" for note in notes[1:]]
     failed = sum(r.failed for r in results)
-    lines.append(f"{len(results)} problems: {len(results) - failed} as expected, {failed} not as expected")
+    counted = f"{len(results)} problem" + ("" if len(results) == 1 else "s")
+    lines.append(f"{counted}: {len(results) - failed} as expected, {failed} not as expected")
     return "\n".join(lines)

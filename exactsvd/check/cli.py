@@ -82,13 +82,29 @@ def run_check(args):
 
 
 def add_bank_arguments(parser):
-    """Add the arguments of ``check-bank`` to *parser*."""
+    """Add the arguments of ``check-bank`` to *parser*.
+
+    >>> parser = argparse.ArgumentParser()
+    >>> add_bank_arguments(parser)
+    >>> parser.parse_args(["bank.json", "--jobs", "4"]).jobs
+    4
+    """
     parser.add_argument("bank", metavar="FILE.json", help="the problem bank (format: see exactsvd.check.bank)")
     parser.add_argument("--jobs", type=_positive, help="worker processes (default: one per CPU)")
 
 
 def run_check_bank(args):
-    """Run ``check-bank``: print the table; return 1 when a verdict is not the expected one, else 0."""
+    """Run ``check-bank``: print the table; return 1 when a verdict is not the expected one, else 0.
+
+    >>> import json, tempfile
+    >>> with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
+    ...     json.dump([{"id": "p1", "matrix": "3 0; 4 5", "singular_values": ["sqrt(5)", "3*sqrt(5)"]}], file)
+    >>> run_check_bank(argparse.Namespace(bank=file.name, jobs=1))
+    id  verdict              problems
+    p1  wrong (expected ok)  the singular values are listed in ascending order; list them in descending order, with the columns of U and V in the same order
+    1 problem: 0 as expected, 1 not as expected
+    1
+    """
     results = run_bank(load_bank(args.bank), jobs=args.jobs)
     print(bank_table(results))
     return 1 if any(result.failed for result in results) else 0

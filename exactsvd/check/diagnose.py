@@ -48,7 +48,11 @@ def diagnose(judge, A, U, S, V, signs):
 
 
 def flipped_sign(i):
-    """The sentence for a pair whose signs do not fit: ``u_i = -A v_i / s_i``."""
+    """The sentence for a pair whose signs do not fit: ``u_i = -A v_i / s_i``.
+
+    >>> flipped_sign(2).split(":")[0]
+    'the signs of u2 and v2 do not fit together'
+    """
     return (f"the signs of u{i} and v{i} do not fit together: u{i} = -A v{i} / s{i}, but an SVD needs "
             f"u{i} = A v{i} / s{i}; change the sign of u{i} (or of v{i})")
 

@@ -8,7 +8,9 @@
 True
 """
 
+from . import plot
 from .api import singular_values, svd
+from .applications import low_rank
 from .errors import (
     ExactSVDError,
     InvalidArgumentError,
@@ -20,12 +22,15 @@ from .errors import (
     UnsupportedEntryError,
     VerificationError,
 )
+from .check import CheckReport, check, check_singular_values
 from .explain import Solution, explain
+from .generate import generate
 from .result import SVDResult
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "CheckReport",
     "ExactSVDError",
     "InvalidArgumentError",
     "InvalidMatrixError",
@@ -37,7 +42,12 @@ __all__ = [
     "Solution",
     "UnsupportedEntryError",
     "VerificationError",
+    "check",
+    "check_singular_values",
     "explain",
+    "generate",
+    "low_rank",
+    "plot",
     "singular_values",
     "svd",
 ]

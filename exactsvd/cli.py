@@ -5,11 +5,14 @@
     exactsvd svd MATRIX [--form full|thin|compact] [--json | --latex] [--no-verify]
     exactsvd numeric MATRIX [--dps N] [--form ...] [--json]
     exactsvd explain MATRIX [--markdown] [--latex FILE.tex] [--pdf FILE.pdf] [--gram AtA|AAt] [--rank-one]
+    exactsvd check MATRIX --answer FILE.json [--tol TOL]
+    exactsvd check-bank FILE.json [--jobs N]
+    exactsvd generate [--count N] [--seed S] [--shape MxN ...] [--latex FILE.tex] ...
     exactsvd MATRIX ...          # short for: exactsvd svd MATRIX ...
 
 MATRIX is matrix text such as ``"[[1, 2], [3, 4]]"`` or ``"1 2; 3 4"``, ``@FILE``
 or ``-`` for standard input (see :func:`read_matrix`).  Exit codes: 0 success,
-2 bad input or usage (a message on standard error, no traceback), 130
+1 a checked answer is wrong, 2 bad input or usage (a message on standard error, no traceback), 130
 interrupted, 141 standard output closed early (``exactsvd ... | head -1``).
 
 Every subcommand is one entry of :data:`COMMANDS`: its help line, a function
@@ -33,6 +36,7 @@ import sympy
 from . import __version__
 from .api import svd
 from .errors import ExactSVDError, InvalidMatrixError
+from .check import cli as check_cli
 from .explain import cli as explain_cli
 from .input import as_exact_matrix
 from .result import FORMS
@@ -251,6 +255,7 @@ COMMANDS = {
     "svd": Command("the exact singular value decomposition A = U S V^T", _svd_arguments, _svd),
     "numeric": Command("the SVD to N digits with a certified error bound (mpmath)", _numeric_arguments, _numeric),
     "explain": Command(explain_cli.HELP, explain_cli.add_arguments, explain_cli.run),
+    **{name: Command(*fields) for name, fields in check_cli.SUBCOMMANDS.items()},
 }
 
 
@@ -259,7 +264,7 @@ def _parser():
         prog=PROG,
         description="Exact singular value decompositions of rational and algebraic matrices.",
         epilog=f"'{PROG} MATRIX ...' is short for '{PROG} svd MATRIX ...'. "
-        "Exit codes: 0 success, 2 bad input or usage.",
+        "Exit codes: 0 success, 1 a checked answer is wrong, 2 bad input or usage.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)

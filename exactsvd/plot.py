@@ -66,7 +66,8 @@ def singular_values(result_or_values, *, log=True, energy=True, ax=None, save=No
     ax.set_title("singular values" + (f" ({zeros} zero values not shown)" if zeros else ""))
     if energy and values.any():
         twin = ax.twinx()
-        twin.plot(index, 100 * floatpath.energy(values), marker=marker and "s", linestyle="--", color="C1", markersize=3)
+        percent = 100 * floatpath.energy(values)
+        twin.plot(index, percent, marker=marker and "s", linestyle="--", color="C1", markersize=3)
         twin.set_ylabel("cumulative energy (%)", color="C1")
         twin.set_ylim(0, 105)
     return _finish(fig, save)
@@ -105,7 +106,7 @@ def matrix_plot(matrix, *, cmap="Greys", vmin=None, vmax=None, colorbar=True, ti
     [[1.0, 1.414], [0.0, -1.0]]
     """
     fig, ax = _axes(ax)
-    image = ax.imshow(_array(matrix), cmap=cmap, vmin=vmin, vmax=vmax, interpolation="nearest")
+    image = ax.imshow(_array(matrix).astype(float), cmap=cmap, vmin=vmin, vmax=vmax, interpolation="nearest")
     if colorbar:
         fig.colorbar(image, ax=ax)
     if title:
@@ -147,13 +148,14 @@ def reconstruction_grid(image_or_matrix, ks, *, ncols=None, cmap="gray", save=No
     import matplotlib.pyplot as plt
     import numpy as np
 
-    a = _array(image_or_matrix)
-    a = floatpath.as_grey(a) if a.ndim == 3 else a
+    raw = _array(image_or_matrix)
+    a = floatpath.as_grey(raw) if raw.ndim == 3 else raw.astype(float)
     u, s, vt = floatpath.float_svd(a)
     count = len(ks) + 1
     ncols = ncols or min(count, 5)
     nrows = -(-count // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(3 * ncols, 3 * nrows * a.shape[0] / a.shape[1] + 0.4), squeeze=False)
+    height = 3 * nrows * a.shape[0] / a.shape[1] + 0.4
+    fig, axes = plt.subplots(nrows, ncols, figsize=(3 * ncols, height), squeeze=False)
     panels = [(a, f"original {a.shape[0]}x{a.shape[1]}")]
     for k in ks:
         error = floatpath.eckart_young_error(s, k)
@@ -181,13 +183,10 @@ def _axes(ax):
 
 
 def _array(matrix):
-    """A float NumPy array from a result (its matrix), a SymPy matrix, lists or an array."""
+    """A NumPy array from a result (its matrix), a SymPy matrix, nested lists or an array."""
     import numpy as np
 
-    matrix = getattr(matrix, "matrix", matrix)
-    if hasattr(matrix, "tolist") and not isinstance(matrix, np.ndarray):
-        matrix = matrix.tolist()
-    return np.array(matrix, dtype=float)
+    return np.asarray(getattr(matrix, "matrix", matrix))
 
 
 def _finish(fig, save):

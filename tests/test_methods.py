@@ -90,3 +90,16 @@ def test_evalf_checks_its_argument_and_the_numeric_digits():
     assert str(numeric.evalf(8).singular_values[0]) == "5.4649857"
     with pytest.raises(exactsvd.InvalidArgumentError, match="certified digits"):
         numeric.evalf(40)
+
+
+def test_svdresult_application_methods():
+    r = exactsvd.svd([[3, 0], [4, 5]])
+    best = r.truncate(1)
+    assert best.matrix == Matrix([[sympy.Rational(3, 2), sympy.Rational(3, 2)], [sympy.Rational(9, 2), sympy.Rational(9, 2)]])
+    assert best.error_2 == sqrt(5) == exactsvd.low_rank([[3, 0], [4, 5]], 1).error_2
+    assert sum(r.terms(), sympy.zeros(2, 2)) == Matrix([[3, 0], [4, 5]])
+    assert r.pseudo_inverse() == Matrix([[3, 0], [4, 5]]).inv()
+    Q, P = r.polar()
+    assert sympy.simplify(Q * P - Matrix([[3, 0], [4, 5]])).is_zero_matrix
+    assert r.norm_2() == 3 * sqrt(5) and r.condition_number() == 3 and r.numerical_rank(3) == 1
+    assert [basis.shape for basis in r.fundamental_subspaces()] == [(2, 2), (2, 2), (2, 0), (2, 0)]

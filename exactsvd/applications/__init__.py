@@ -6,7 +6,15 @@ exact answers; numeric ones give answers at their precision.  The float path
 NumPy when called.
 """
 
-from .floatpath import as_grey, compression_ratio, eckart_young_error, energy, float_svd, reconstruct, relative_error
+from .floatpath import (
+    as_grey,
+    compression_ratio,
+    eckart_young_error,
+    energy,
+    float_svd,
+    reconstruct,
+    relative_error,
+)
 from .lowrank import LowRank, low_rank, terms, truncate
 from .subspaces import (
     Polar,

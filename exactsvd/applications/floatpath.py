@@ -36,8 +36,14 @@ def float_svd(array):
     u, s, vt : numpy.ndarray
         m×k, k and k×n with ``k = min(m, n)``; ``s`` descending.
 
+    Raises
+    ------
+    InvalidArgumentError
+        When *array* is not 2-D.
+
     Examples
     --------
+    >>> import pytest; _ = pytest.importorskip("numpy")  # the float path needs NumPy
     >>> u, s, vt = float_svd([[3, 0], [4, 5]])
     >>> s.round(6)                    # 3*sqrt(5), sqrt(5)
     array([6.708204, 2.236068])
@@ -61,8 +67,20 @@ def float_svd(array):
 def reconstruct(u, s, vt, k):
     """The rank-k approximation ``u[:, :k] @ diag(s[:k]) @ vt[:k]`` (the best one, by Eckart–Young).
 
+    Parameters
+    ----------
+    u, s, vt : numpy.ndarray
+        As returned by :func:`float_svd`.
+    k : int
+
+    Returns
+    -------
+    numpy.ndarray
+        m×n.
+
     Examples
     --------
+    >>> import pytest; _ = pytest.importorskip("numpy")  # the float path needs NumPy
     >>> u, s, vt = float_svd([[3, 0], [4, 5]])
     >>> reconstruct(u, s, vt, 1).round(6)
     array([[1.5, 1.5],
@@ -77,6 +95,18 @@ def compression_ratio(shape, k):
     The factors store ``k`` columns of ``u`` (m numbers each), ``k`` rows of
     ``vt`` (n each) and ``k`` singular values.
 
+    Parameters
+    ----------
+    shape : (int, int)
+        ``(m, n)``.
+    k : int
+        ``k >= 1``.
+
+    Returns
+    -------
+    float
+        Above 1 when the factors are smaller than the matrix.
+
     Examples
     --------
     >>> round(compression_ratio((512, 512), 20), 2)
@@ -89,8 +119,18 @@ def compression_ratio(shape, k):
 def relative_error(original, approximation):
     """``||original - approximation||_F / ||original||_F``.
 
+    Parameters
+    ----------
+    original, approximation : array_like
+        Of the same shape; *original* not all zero.
+
+    Returns
+    -------
+    float
+
     Examples
     --------
+    >>> import pytest; _ = pytest.importorskip("numpy")  # the float path needs NumPy
     >>> relative_error([[3, 0], [4, 0]], [[3, 0], [4, 5]])
     1.0
     """
@@ -105,8 +145,19 @@ def eckart_young_error(s, k):
 
     Equal (up to rounding) to ``relative_error(A, reconstruct(u, s, vt, k))``.
 
+    Parameters
+    ----------
+    s : array_like
+        The singular values, descending, not all zero.
+    k : int
+
+    Returns
+    -------
+    float
+
     Examples
     --------
+    >>> import pytest; _ = pytest.importorskip("numpy")  # the float path needs NumPy
     >>> eckart_young_error([4, 3, 0], 1)
     0.6
     """
@@ -119,8 +170,19 @@ def eckart_young_error(s, k):
 def energy(s):
     """The cumulative energy ``(s_1^2 + ... + s_k^2) / (s_1^2 + ...)`` for k = 1, 2, ...
 
+    Parameters
+    ----------
+    s : array_like
+        The singular values, not all zero.
+
+    Returns
+    -------
+    numpy.ndarray
+        Non-decreasing, ending with 1.
+
     Examples
     --------
+    >>> import pytest; _ = pytest.importorskip("numpy")  # the float path needs NumPy
     >>> energy([4, 3, 0]).tolist()
     [0.64, 1.0, 1.0]
     """
@@ -138,8 +200,24 @@ def as_grey(image):
     arrays (``uint8`` as read from JPEG files) are divided by their maximum
     possible value; float arrays are kept as they are.
 
+    Parameters
+    ----------
+    image : array_like
+        H×W, H×W×3 or H×W×4.
+
+    Returns
+    -------
+    numpy.ndarray
+        H×W, float64.
+
+    Raises
+    ------
+    InvalidArgumentError
+        For any other shape.
+
     Examples
     --------
+    >>> import pytest; _ = pytest.importorskip("numpy")  # the float path needs NumPy
     >>> import numpy as np
     >>> as_grey(np.array([[[255, 255, 255], [255, 0, 0]]], dtype=np.uint8)).round(3)
     array([[1.   , 0.299]])
@@ -157,4 +235,6 @@ def as_grey(image):
 
 
 def _shape_error(a):
-    return InvalidArgumentError(f"an array of shape {a.shape} is not a matrix or a picture; pass a 2-D array (or H x W x 3)")
+    return InvalidArgumentError(
+        f"an array of shape {a.shape} is not a matrix or a picture; pass a 2-D array (or H x W x 3)"
+    )

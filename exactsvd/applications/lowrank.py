@@ -16,7 +16,17 @@ Floats) the products are formed from ``U``, ``S``, ``V`` as they are.
 from dataclasses import dataclass
 from numbers import Integral
 
-from sympy import CRootOf, Expr, Float, ImmutableMatrix, Integer, count_ops, expand, sqrt, sqrtdenest
+from sympy import (
+    CRootOf,
+    Expr,
+    Float,
+    ImmutableMatrix,
+    Integer,
+    count_ops,
+    expand,
+    sqrt,
+    sqrtdenest,
+)
 
 from ..api import svd
 from ..errors import InvalidArgumentError, shorten
@@ -103,6 +113,19 @@ def truncate(result, k):
 def low_rank(A, k, **svd_kwargs):
     """The best rank-k approximation of *A*: ``truncate(exactsvd.svd(A, **svd_kwargs), k)``.
 
+    Parameters
+    ----------
+    A : matrix-like
+        Anything :func:`exactsvd.svd` takes.
+    k : int
+        The rank wanted, ``k >= 0``.
+    **svd_kwargs
+        Passed to :func:`exactsvd.svd` (``method="numeric"``, ``dps=``, ...).
+
+    Returns
+    -------
+    LowRank
+
     Examples
     --------
     >>> low_rank([[1, 2, 1, 0], [2, 0, 1, 1]], 1).matrix
@@ -118,6 +141,16 @@ def terms(result):
 
     Their partial sums are the best approximations ``A_1, A_2, ...``; all of
     them add up to ``A``.
+
+    Parameters
+    ----------
+    result : SVDResult
+        Any form; exact or numeric.
+
+    Returns
+    -------
+    tuple of sympy.ImmutableMatrix
+        ``rank`` matrices of the shape of ``A``, largest singular value first.
 
     Examples
     --------
@@ -145,6 +178,18 @@ def outer_sum(result, count, left, right, power):
     right shape when *count* is 0.  For an exact result, the terms of all the
     conjugate roots of one eigenvalue factor are summed by a trace, so a
     rational matrix gets a rational pseudo-inverse.
+
+    Parameters
+    ----------
+    result : SVDResult
+    count : int
+        How many singular values, at most ``result.rank``.
+    left, right : {"u", "v"}
+    power : int
+
+    Returns
+    -------
+    sympy.ImmutableMatrix
 
     Examples
     --------

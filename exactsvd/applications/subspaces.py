@@ -21,11 +21,24 @@ kernel of ``A^T`` (m×(m-r)).
 """
 
 Polar = namedtuple("Polar", "Q P")
-Polar.__doc__ = """The polar decomposition ``A = Q P``: ``P`` symmetric positive semidefinite, ``Q`` with orthonormal columns (or rows)."""
+Polar.__doc__ = """The polar decomposition ``A = Q P``.
+
+``P`` is symmetric positive semidefinite; ``Q`` has orthonormal columns (or rows).
+"""
 
 
 def pseudo_inverse(result):
-    """The Moore–Penrose pseudo-inverse ``A^+ = v_1 u_1^T / s_1 + ... + v_r u_r^T / s_r`` (n×m).
+    """The Moore–Penrose pseudo-inverse ``A^+ = v_1 u_1^T / s_1 + ... + v_r u_r^T / s_r``.
+
+    Parameters
+    ----------
+    result : SVDResult
+        Any form; exact or numeric.
+
+    Returns
+    -------
+    sympy.ImmutableMatrix
+        n×m; rational for a rational ``A`` (exact result).
 
     Examples
     --------
@@ -77,6 +90,14 @@ def fundamental_subspaces(result):
 def norm_2(result):
     """The spectral norm ``||A||_2 = s_1`` (0 for a zero or empty matrix).
 
+    Parameters
+    ----------
+    result : SVDResult
+
+    Returns
+    -------
+    sympy.Expr
+
     Examples
     --------
     >>> import exactsvd
@@ -92,6 +113,14 @@ def condition_number(result):
     ``oo`` when the rank is less than ``min(m, n)`` (a singular square matrix,
     or a rectangular one without full rank, the zero matrix included); 0 for
     an empty matrix.
+
+    Parameters
+    ----------
+    result : SVDResult
+
+    Returns
+    -------
+    sympy.Expr
 
     Examples
     --------
@@ -118,6 +147,15 @@ def numerical_rank(result, tol):
     tol : int, float, Fraction or SymPy number
         ``tol >= 0``; compared exactly with exact singular values.  With
         ``tol = 0`` this is the rank.
+
+    Returns
+    -------
+    int
+
+    Raises
+    ------
+    InvalidArgumentError
+        When *tol* is not a non-negative real number.
 
     Examples
     --------

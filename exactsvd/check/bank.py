@@ -98,7 +98,9 @@ def load_bank(path):
     data = load_json(path, "problem bank")
     problems = data.get("problems") if isinstance(data, dict) else data
     if not isinstance(problems, list):
-        raise InvalidArgumentError(f'{path}: expected {{"problems": [...]}} or a list of problems, got {shorten(data)}.')
+        raise InvalidArgumentError(
+            f'{path}: expected {{"problems": [...]}} or a list of problems, got {shorten(data)}.'
+        )
     seen = set()
     for number, problem in enumerate(problems, 1):
         where = f"{path}: problem {number}"
@@ -106,7 +108,9 @@ def load_bank(path):
             raise InvalidArgumentError(f'{where} needs an "id" and a "matrix", got {shorten(problem)}.')
         unknown = sorted(problem.keys() - _KEYS)
         if unknown:
-            raise InvalidArgumentError(f"{where} ({problem['id']}) has unknown keys {unknown}; the keys are {sorted(_KEYS)}.")
+            raise InvalidArgumentError(
+                f"{where} ({problem['id']}) has unknown keys {unknown}; the keys are {sorted(_KEYS)}."
+            )
         if problem.get("expect", "ok") not in VERDICTS:
             raise InvalidArgumentError(f'{where} ({problem["id"]}): "expect" must be one of {VERDICTS}.')
         if str(problem["id"]) in seen:

@@ -188,7 +188,7 @@ class _Check:
         self.full.verify()
         unfit = [i + 1 for i in range(canonical.rank) if u_signs[i] != v_signs[i]]
         self.facts.update(orthonormal_u=True, orthonormal_v=True, reconstructs=not unfit,
-                          method="exact: the canonical SVD (proved by its certificate) with columns negated")
+                          method="exact: literally the canonical SVD up to column signs (proved by its certificate)")
         if unfit:
             self.problems += ["U S V^T is not A", *map(flipped_sign, unfit)]
         else:

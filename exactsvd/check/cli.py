@@ -16,8 +16,7 @@ exit code 2.  ``exactsvd.cli`` imports this module, so its helpers
 command runs, not at import time.
 
 :data:`SUBCOMMANDS` maps each name to ``(help, add_arguments, run)``, the
-fields of ``exactsvd.cli.Command``; :func:`add_parsers` adds all three to an
-``argparse`` subparsers object.
+fields of ``exactsvd.cli.Command``; ``exactsvd.cli`` adds them to its table.
 """
 
 import argparse
@@ -26,6 +25,8 @@ from pathlib import Path
 
 from ..api import svd
 from ..errors import InvalidArgumentError, shorten
+from ..explain import explain
+from ..explain.pdf import save
 from ..generate import DIFFICULTIES, exercise_sheet, generate
 from .bank import bank_table, load_bank, load_json, run_bank
 from .checker import check
@@ -129,7 +130,7 @@ def add_generate_arguments(parser):
     )
     parser.add_argument("--rank", type=int, help="the rank of every matrix (default: full rank)")
     parser.add_argument("--difficulty", choices=DIFFICULTIES, default="easy",
-                        help="easy: integer singular values, rational U and V; medium: square roots too")
+                        help="easy: integer singular values and rational singular vectors; medium: square roots too")
     parser.add_argument("--latex", metavar="FILE.tex", help="write the exercise sheet here, and an answer key")
     parser.add_argument("--key", metavar="FILE.tex", help="where the answer key goes (default: FILE-key.tex)")
     parser.add_argument("--answers-only", action="store_true",
@@ -146,9 +147,6 @@ def run_generate(args):
     2. [[3, 12], [-4, 9]]
     0
     """
-    from ..explain import explain
-    from ..explain.pdf import save
-
     rng = random.Random(args.seed)
     shapes = args.shape or SHAPES
     matrices = []
@@ -192,17 +190,3 @@ SUBCOMMANDS = {
     "generate": ("matrices with nice SVDs for hand work, or a LaTeX exercise sheet and key",
                  add_generate_arguments, run_generate),
 }
-
-
-def add_parsers(subparsers):
-    """Add ``check``, ``check-bank`` and ``generate`` to an ``argparse`` subparsers object.
-
-    >>> parser = argparse.ArgumentParser(prog="exactsvd")
-    >>> add_parsers(parser.add_subparsers())
-    >>> parser.parse_args(["check-bank", "bank.json", "--jobs", "2"]).run is run_check_bank
-    True
-    """
-    for name, (help_text, add_arguments, run) in SUBCOMMANDS.items():
-        parser = subparsers.add_parser(name, help=help_text, description=help_text)
-        add_arguments(parser)
-        parser.set_defaults(run=run)

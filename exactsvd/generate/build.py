@@ -18,8 +18,8 @@ roots of integers for ``medium``), ``u_i = p_i / |p_i|`` and
 ``v_i = q_i / |q_i|`` have small rational or simple radical entries.
 Candidates are drawn from a seeded :class:`random.Random`; of the first
 :data:`CHOICES` that have entries of at most two digits, distinct singular
-values and some row or column with two non-zero entries, the one with the smallest
-entries is taken, so a seed always gives the same matrix.
+values and some row or column with two non-zero entries, the one with the
+smallest entries is taken, so a seed always gives the same matrix.
 """
 
 import random
@@ -50,9 +50,10 @@ def generate(m, n, rank=None, *, seed=None, difficulty="easy"):
     seed : int, optional
         The same seed gives the same matrix.
     difficulty : {"easy", "medium"}
-        ``easy``: integer singular values, rational ``U`` and ``V``.
-        ``medium``: singular values that may be square roots, ``U`` and ``V``
-        with entries such as ``2/sqrt(5)``.
+        ``easy``: integer singular values, rational singular vectors for
+        them (the vectors that complete ``U`` and ``V`` may need square roots).
+        ``medium``: singular values that may be square roots of integers,
+        singular vectors with entries such as ``2/sqrt(5)``.
 
     Returns
     -------
@@ -104,7 +105,8 @@ def _check_arguments(m, n, rank, difficulty):
     if not isinstance(rank, int) or isinstance(rank, bool) or not 0 <= rank <= min(m, n):
         raise InvalidArgumentError(f"rank={shorten(rank)} must be an integer from 0 to min(m, n) = {min(m, n)}")
     if difficulty not in DIFFICULTIES:
-        raise InvalidArgumentError(f"difficulty={shorten(difficulty)} is not one of {', '.join(map(repr, DIFFICULTIES))}")
+        choices = ", ".join(map(repr, DIFFICULTIES))
+        raise InvalidArgumentError(f"difficulty={shorten(difficulty)} is not one of {choices}")
     return rank
 
 

@@ -59,8 +59,8 @@ def exercise_sheet(results, *, title="Singular value decomposition", solutions=N
 def _answer(result):
     values = ", ".join(rf"\sigma_{{{i}}} = {latex(s)}" for i, s in enumerate(result.singular_values, 1))
     U, S, V = (latex(factor) for factor in result)
-    listed = f"Singular values ${values}$; rank {result.rank}." if values else f"No singular values; rank {result.rank}."
-    return listed + "\n" + FIT % rf"U = {U},\quad \Sigma = {S},\quad V = {V}"
+    listed = f"Singular values ${values}$" if values else "No singular values"
+    return f"{listed}; rank {result.rank}.\n" + FIT % rf"U = {U},\quad \Sigma = {S},\quad V = {V}"
 
 
 def _title(title):

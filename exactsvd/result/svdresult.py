@@ -110,6 +110,56 @@ class SVDResult:
             note=f"decimals of the {self.method} SVD, each correct to {n} significant digits",
         )
 
+    # Applications (exactsvd.applications is a face on top of results: imported when used).
+
+    def truncate(self, k):
+        """The best rank-*k* approximation ``A_k`` with its Eckart–Young errors (see :func:`exactsvd.low_rank`)."""
+        from ..applications import truncate
+
+        return truncate(self, k)
+
+    def terms(self):
+        """The rank-one layers ``s_i u_i v_i^T``; their partial sums are the ``A_k``."""
+        from ..applications import terms
+
+        return terms(self)
+
+    def pseudo_inverse(self):
+        """The Moore–Penrose pseudo-inverse ``V S^+ U^T`` (exact for an exact SVD)."""
+        from ..applications import pseudo_inverse
+
+        return pseudo_inverse(self)
+
+    def fundamental_subspaces(self):
+        """Orthonormal bases of the column space, row space, null space and left null space."""
+        from ..applications import fundamental_subspaces
+
+        return fundamental_subspaces(self)
+
+    def norm_2(self):
+        """The spectral norm ``s_1``."""
+        from ..applications import norm_2
+
+        return norm_2(self)
+
+    def condition_number(self):
+        """``s_1 / s_min(m, n)`` (``oo`` when that is 0)."""
+        from ..applications import condition_number
+
+        return condition_number(self)
+
+    def numerical_rank(self, tol):
+        """The number of singular values above *tol*."""
+        from ..applications import numerical_rank
+
+        return numerical_rank(self, tol)
+
+    def polar(self):
+        """The polar decomposition ``A = Q P`` (``Q = U V^T``, ``P = V S V^T``)."""
+        from ..applications import polar
+
+        return polar(self)
+
     def _repr_latex_(self):
         """U, S, V and the singular values as LaTeX, for notebooks."""
         from ..explain import svd_result_latex

@@ -14,7 +14,8 @@ from sympy.polys.domains import QQ
 class Interval:
     """A closed interval ``[lo, hi]`` with rational (SymPy) end points.
 
-    >>> (Interval(1, 2) * Interval(-1, 3)).bounds()
+    >>> product = Interval(1, 2) * Interval(-1, 3)
+    >>> product.lo, product.hi
     (-2, 6)
     """
 
@@ -39,11 +40,6 @@ class Interval:
             return -1
         return None
 
-    def width(self):
-        return self.hi - self.lo
-
-    def bounds(self):
-        return self.lo, self.hi
 
 
 class RealRoot:

@@ -111,18 +111,21 @@ class Embedding:
 def _isolate_generator(domain):
     """The isolating interval of the generator of an algebraic field among its minimal polynomial's roots.
 
-    The roots of the minimal polynomial are isolated exactly; the generator is
-    the one whose interval holds its 50-digit value once the intervals are
-    narrower than the gaps between them.
+    The roots of the minimal polynomial are isolated exactly; the intervals
+    that hold the generator's 50-digit value are refined until one is left.
     """
     minpoly = domain.ext.minpoly
     value = domain.ext.as_expr().evalf(50)
     if not value.is_real:
         raise ValueError(f"the generator {domain.ext.as_expr()} of {domain} is not real")
     roots = [RealRoot(minpoly, iv) for iv, _ in minpoly.intervals()]
+    margin = Rational(1, 10**40)
     while True:
-        holding = [r for r in roots if r.lo - Rational(1, 10**40) <= value <= r.hi + Rational(1, 10**40)]
-        if len(holding) == 1 and all(r.hi - r.lo < Rational(1, 10**30) for r in roots):
+        holding = [r for r in roots if r.lo - margin <= value <= r.hi + margin]
+        if not holding:
+            raise ArithmeticError(f"no real root of {minpoly} is near {value}")
+        if len(holding) == 1 and holding[0].hi - holding[0].lo < Rational(1, 10**30):
             return holding[0]
-        for r in roots:
+        for r in holding:
             r.refine()
+        roots = holding

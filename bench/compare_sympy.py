@@ -29,6 +29,10 @@ import subprocess
 import sys
 import time
 from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from cases import GOLUB_REINSCH  # noqa: E402  (the tests' copy of the textbook matrix)
 from math import lcm
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -56,16 +60,8 @@ TEXTBOOK = [
     ("tb-fib", [[1, 1], [1, 0]]),
     ("tb-3x3", [[1, 2, 3], [4, 5, 6], [7, 8, 10]]),
     ("tb-2x4b", [[1, 1, 1, 0], [0, 1, 2, 1]]),
-    # Golub & Reinsch, from mpmath/tests/test_eigen_symmetric.py::test_svd_test_case;
-    # singular values sqrt(1248), 20, sqrt(384), 0, 0.
-    ("tb-golub-8x5", [[22, 10, 2, 3, 7],
-                      [14, 7, 10, 0, 8],
-                      [-1, 13, -1, -11, 3],
-                      [-3, -2, 13, -2, 4],
-                      [9, 8, 1, -2, 4],
-                      [9, 1, -7, 5, -1],
-                      [2, -6, 6, 5, 1],
-                      [4, 5, 0, -2, 2]]),
+    # Golub & Reinsch (mpmath's SVD test case), shared with the tests; singular values sqrt(1248), 20, sqrt(384), 0, 0.
+    ("tb-golub-8x5", GOLUB_REINSCH),
 ]
 GENERIC_SIZES = (3, 4, 5, 6, 8, 10, 12, 15, 20)
 NICE_SIZES = (3, 5, 10, 15, 20)

@@ -4,8 +4,8 @@
 
     exactsvd check MATRIX --answer FILE.json [--tol TOL]
     exactsvd check-bank FILE.json [--jobs N]
-    exactsvd generate [--count N] [--seed S] [--shape MxN ...] [--rank R]
-                      [--difficulty easy|medium] [--latex FILE.tex [--key FILE.tex] [--answers-only]]
+    exactsvd generate [--count N] [--seed S] [--shape MxN ...] [--rank R] [--difficulty easy|medium|hard]
+                      [--latex FILE.tex | --pdf FILE.pdf] [--key FILE] [--answers-only] [--paper a4|letter]
 
 ``check`` prints the verdict and one line per problem; ``check-bank`` a table
 (id, verdict, problems).  Both exit with 1 when an answer is wrong (for a
@@ -26,13 +26,18 @@ from pathlib import Path
 from ..api import svd
 from ..errors import InvalidArgumentError, shorten
 from ..explain import explain
-from ..explain.pdf import save
+from ..explain.latex import PAPERS
+from ..explain.pdf import compile_pdf, save
 from ..generate import DIFFICULTIES, exercise_sheet, generate
 from .bank import bank_table, load_bank, load_json, run_bank
 from .checker import check
 
-#: Shapes that ``generate`` draws from when no ``--shape`` is given.
-SHAPES = ((2, 2), (2, 3), (3, 2), (3, 3))
+#: Shapes that ``generate`` draws from when no ``--shape`` is given, by difficulty.
+SHAPES = {
+    "easy": ((2, 2), (2, 3), (3, 2)),
+    "medium": ((2, 2), (2, 3), (3, 2), (3, 3)),
+    "hard": ((3, 3), (4, 3), (3, 4)),
+}
 
 
 def add_check_arguments(parser):
@@ -126,19 +131,29 @@ def add_generate_arguments(parser):
         type=_shape,
         action="append",
         metavar="MxN",
-        help="a shape such as 3x2; repeat for several (used in turn); default: drawn from 2x2, 2x3, 3x2, 3x3",
+        help="a shape such as 3x2; repeat for several (used in turn); default: drawn from 2x2, 2x3, 3x2 "
+        "(easy), also 3x3 (medium), 3x3, 4x3, 3x4 (hard)",
     )
     parser.add_argument("--rank", type=int, help="the rank of every matrix (default: full rank)")
     parser.add_argument("--difficulty", choices=DIFFICULTIES, default="easy",
-                        help="easy: integer singular values and rational singular vectors; medium: square roots too")
-    parser.add_argument("--latex", metavar="FILE.tex", help="write the exercise sheet here, and an answer key")
-    parser.add_argument("--key", metavar="FILE.tex", help="where the answer key goes (default: FILE-key.tex)")
+                        help="easy: integer singular values, rational singular vectors; medium: square roots of "
+                        "integers; hard: a pair a ± b√d in a quadratic field")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--latex", metavar="FILE.tex", help="write the exercise sheet here, and its answer keys")
+    output.add_argument("--pdf", metavar="FILE.pdf", help="the same, compiled with pdflatex")
+    parser.add_argument("--key", metavar="FILE", help="where the worked answer key goes (default: FILE-key; with "
+                        "--answers-only: the compact key, default FILE-answers)")
     parser.add_argument("--answers-only", action="store_true",
-                        help="answer key with U, S, V only, without the worked solutions")
+                        help="write only the compact key (FILE-answers: U, S, V), not the worked solutions")
+    parser.add_argument("--paper", choices=tuple(PAPERS), default="a4", help="paper size of the documents")
 
 
 def run_generate(args):
-    """Run ``generate``: print the matrices, or write the sheet and the key; return 0.
+    """Run ``generate``: print the matrices, or write the sheet and its keys (LaTeX or PDF); return 0.
+
+    With ``--latex FILE.tex`` or ``--pdf FILE.pdf`` it writes the sheet there,
+    the compact answer key to ``FILE-answers`` and the worked solutions to
+    ``FILE-key`` (not with ``--answers-only``).
 
     >>> parser = argparse.ArgumentParser()
     >>> add_generate_arguments(parser)
@@ -148,21 +163,28 @@ def run_generate(args):
     0
     """
     rng = random.Random(args.seed)
-    shapes = args.shape or SHAPES
+    shapes = args.shape or SHAPES[args.difficulty]
     matrices = []
     for i in range(args.count):
         m, n = shapes[i % len(shapes)] if args.shape else rng.choice(shapes)
         matrices.append(generate(m, n, args.rank, seed=rng.randrange(2**32), difficulty=args.difficulty))
-    if not args.latex:
+    target = args.latex or args.pdf
+    if not target:
         print("\n".join(f"{i}. {A.tolist()}" for i, A in enumerate(matrices, 1)))
         return 0
     results = [svd(A) for A in matrices]
-    solutions = None if args.answers_only else [explain(A).to_latex() for A in matrices]
-    sheet, key = exercise_sheet(results, solutions=solutions)
-    key_path = args.key or str(Path(args.latex).with_name(Path(args.latex).stem + "-key.tex"))
-    save(args.latex, sheet)
-    save(key_path, key)
-    print(f"wrote {args.latex} ({len(matrices)} exercises) and {key_path} (answer key)")
+    sheet, answers = exercise_sheet(results, paper=args.paper)
+    path = Path(target)
+    documents = [(target, sheet, f"{len(matrices)} exercises")]
+    answers_path = args.key if args.answers_only and args.key else str(path.with_name(f"{path.stem}-answers{path.suffix}"))
+    documents.append((answers_path, answers, "answers"))
+    if not args.answers_only:
+        solutions = [explain(A).to_latex() for A in matrices]
+        _, key = exercise_sheet(results, solutions=solutions, paper=args.paper)
+        documents.append((args.key or str(path.with_name(f"{path.stem}-key{path.suffix}")), key, "worked solutions"))
+    for where, document, _ in documents:
+        save(where, compile_pdf(document) if args.pdf else document)
+    print("wrote " + ", ".join(f"{where} ({what})" for where, _, what in documents))
     return 0
 
 

@@ -60,6 +60,7 @@ def test_common_factor_cases(entries, numerator, denominator, rest):
         [1, 0, Rational(-1, 3)],  # (1/3)[3, 0, -1] is no simpler
         [sqrt(2) / 2, sqrt(3) / 3],  # no shared root, and a rational factor would leave roots over 6
         [sqrt(2) / 2],  # one entry
+        [sqrt(2) / 2, sqrt(6) / 6, 2 * sqrt(21) / 21, sqrt(7) / 7],  # (1/42)[21√2, 7√6, 4√21, 6√7]: larger numbers
     ],
 )
 def test_no_common_factor(entries):

@@ -195,6 +195,11 @@ class Printer(LatexPrinter):
         scale, entries = self.factored(expr)
         return scale + _bracket(entries, 0, expr.cols)
 
+    def width(self, matrix):
+        """A rough width of the matrix's display, in characters (its factor, then its columns)."""
+        scale, entries = self.factored(matrix)
+        return _width(scale) + sum(_column_widths(entries, matrix.cols))
+
     def factored(self, matrix):
         """``(scale, entries)``: the common factor's LaTeX (``""`` if none, else ending in a space) and the entries'."""
         found = common_factor(matrix) if self.factor else None
@@ -302,9 +307,9 @@ class _Writer:
         """One display of ``lhs = matrix`` for each ``(lhs, matrix, factor)``, or ``None`` if too wide for a line."""
         codes, width = [], 0
         for lhs, matrix, factor in displays:
-            scale, entries = (self.printer if factor else self.plain).factored(matrix)
-            width += _width(lhs + scale) + sum(_column_widths(entries, matrix.cols)) + 4
-            codes.append(f"{lhs} = {scale}{_bracket(entries, 0, matrix.cols)}")
+            printer = self.printer if factor else self.plain
+            width += _width(lhs) + printer.width(matrix) + 4
+            codes.append(f"{lhs} = {printer.doprint(matrix)}")
         return _math(" \\qquad ".join(codes)) if width <= LINE else None
 
     # ------------------------------------------------------------ the steps

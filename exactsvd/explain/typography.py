@@ -12,7 +12,8 @@ Three rules, as a textbook writes:
   ``19663λ₁² + 24363λ₁ + 3386``).  It is pulled out when the matrix has two or more
   non-zero entries, one of them not an integer, and the factor and the
   entries left take fewer symbols to write (digits, root signs, fraction
-  bars) than the entries did.  A factor
+  bars) than the entries did, and no larger number: ``(1/42)[21√2, 7√6, ...]``
+  is not simpler than ``[√2/2, √6/6, ...]``.  A factor
   ``p√d/q`` is written ``p/(k√d)`` when ``q = k d`` (``1/√10``, ``2/√21``,
   ``1/(3√2)``), otherwise ``p√d/q``.
 * **Polynomials in a named root run in descending powers**
@@ -67,6 +68,8 @@ def common_factor(matrix):
     True
     >>> common_factor(Matrix([[1, 0, Rational(-1, 3)]])) is None  # 1/3 [3, 0, -1] is no simpler
     True
+    >>> common_factor(Matrix([[sqrt(2) / 2, sqrt(6) / 6, 2 * sqrt(21) / 21, sqrt(7) / 7]])) is None
+    True
     """
     entries = [e for e in matrix if e != 0]
     if len(entries) < 2 or all(e.is_Integer for e in entries):
@@ -79,6 +82,8 @@ def common_factor(matrix):
     rest = ImmutableMatrix(matrix.rows, matrix.cols, [e / value for e in matrix])
     scale = _written(numerator, denominator, root)
     if _symbols(scale.value) + sum(map(_symbols, rest)) >= sum(map(_symbols, matrix)):
+        return None
+    if max(map(_largest, [scale.numerator, scale.denominator, *rest])) > max(map(_largest, matrix)):
         return None
     return scale, rest
 
@@ -137,6 +142,11 @@ def _lcm(values):
     for v in values:
         result = result * v // gcd(result, v)
     return result
+
+
+def _largest(expr):
+    """The largest integer written in *expr*."""
+    return max(map(int, re.findall(r"\d+", str(expr))), default=0)
 
 
 def _symbols(expr):

@@ -8,7 +8,7 @@ solutions are given (LaTeX fragments such as
 ``exactsvd.explain(A).to_latex()``) the key holds those instead.
 """
 
-from ..explain.latex import FIT, Printer, factor_codes, preamble
+from ..explain.latex import FIT, LINE, Printer, factor_codes, preamble
 
 INSTRUCTION = r"Find a singular value decomposition $A = U \Sigma V^{T}$ of each matrix $A$."
 
@@ -62,13 +62,29 @@ def exercise_sheet(results, *, title="Singular value decomposition", solutions=N
 
 
 def _answer(result):
-    """The answer to one exercise: ``A``, the singular values and the rank, then ``U``, ``Sigma``, ``V``."""
-    printer = Printer()
+    """The answer to one exercise: the singular values and the rank, then ``A``, ``U``, ``Sigma``, ``V``.
+
+    The four matrices are set in that order, as many on a line as fit.
+    """
+    printer, as_given = Printer(), Printer(factor=False)
     values = ", ".join(rf"\sigma_{{{i}}} = {printer.doprint(s)}" for i, s in enumerate(result.singular_values, 1))
-    U, S, V = factor_codes(result)
     listed = f"Singular values ${values}$" if values else "No singular values"
-    matrix = Printer(factor=False).doprint(result.matrix)
-    return f"{listed}; rank {result.rank}.\n\n" + FIT % rf"A = {matrix}: \quad U = {U},\quad \Sigma = {S},\quad V = {V}"
+    U, S, V = factor_codes(result)
+    pieces = [
+        (f"A = {as_given.doprint(result.matrix)}", as_given.width(result.matrix)),
+        (f"U = {U}", printer.width(result.U)),
+        (f"\\Sigma = {S}", as_given.width(result.S)),
+        (f"V = {V}", printer.width(result.V)),
+    ]
+    lines, width = [[]], 0
+    for code, size in pieces:
+        if lines[-1] and width + size + 6 > LINE:
+            lines.append([])
+            width = 0
+        lines[-1].append(code)
+        width += size + 6
+    displays = (",\\quad ".join(line) for line in lines)
+    return f"{listed}; rank {result.rank}.\n\n" + "\n".join(FIT % display for display in displays)
 
 
 def _title(title):

@@ -19,8 +19,8 @@ import sympy
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from exactsvd.explain import explain  # noqa: E402
+from report import publish  # noqa: E402
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "results", "explain_timing.txt")
 CASES = [
     ("3x3 textbook, casus irreducibilis (CRootOf)", [[1, 2, 3], [4, 5, 6], [7, 8, 10]]),
     ("3x3 textbook, second differences (radicals)", [[2, -1, 0], [-1, 2, -1], [0, -1, 2]]),
@@ -55,11 +55,7 @@ def main():
             first = seconds(A, render)
             best = min(seconds(A, render) for _ in range(REPEATS))
             lines.append(f"{name:<48}{output:>8}{first:>8.3f}{best:>8.3f}")
-    report = "\n".join(lines)
-    print(report)
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w", encoding="utf-8") as file:
-        file.write(report + "\n")
+    publish(lines, "explain_timing.txt")
 
 
 if __name__ == "__main__":

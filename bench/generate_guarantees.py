@@ -23,9 +23,8 @@ sys.path[:0] = [os.path.join(HERE, ".."), os.path.join(HERE, "..", "tests")]
 import exactsvd  # noqa: E402
 from checker import check_generated_problem  # noqa: E402
 from exactsvd.generate import DIFFICULTIES, generate  # noqa: E402
+from report import publish  # noqa: E402
 from test_generate import problem  # noqa: E402
-
-OUT = os.path.join(HERE, "results", "generate_guarantees.txt")
 
 
 def main():
@@ -51,11 +50,7 @@ def main():
         per = 1000 * making / seeds
         lines.append(f"{difficulty:<12}{seeds:>10}{len(failed):>8}{making:>12.2f}{checking:>10.2f}{per:>12.1f}")
         lines += [f"#   {line}" for line in failed[:5]]
-    report = "\n".join(lines)
-    print(report)
-    os.makedirs(os.path.dirname(OUT), exist_ok=True)
-    with open(OUT, "w", encoding="utf-8") as file:
-        file.write(report + "\n")
+    publish(lines, "generate_guarantees.txt")
 
 
 if __name__ == "__main__":

@@ -11,10 +11,11 @@ trace form used by the certificate.
 
 from functools import cached_property
 
-from sympy import CRootOf, Poly, Symbol, integer_nthroot, sqrt, sqrtdenest
+from sympy import CRootOf, Integer, Poly, Symbol, integer_nthroot, sqrt, sqrtdenest
 from sympy.polys.matrices import DomainMatrix
 
 from .embedding import Interval, polynomial_enclosure
+from .expressions import polynomial_expr
 from .numberfield import RelativeField
 from .radicals import quartic_radical_roots, radical
 
@@ -160,8 +161,18 @@ class EigenField:
             r, q = self.quadratic_parts(a)
             q = q if root else -q
             return K.to_sympy(r) + K.to_sympy(q) * sqrt(K.to_sympy(self._quadratic[1]))
+        if K.is_QQ and isinstance(self._root_exprs[root], CRootOf):
+            return polynomial_expr([K.to_sympy(c) for c in self.coefficients(a)], self.root_powers(root))
         theta = self._root_exprs[root]
         return sum((K.to_sympy(c) * theta**k for k, c in enumerate(self.coefficients(a)) if c), K.to_sympy(K.zero))
+
+    def root_powers(self, root):
+        """``[1, theta, theta**2, ..., theta**(d-1)]`` for root number *root* as SymPy numbers, built once."""
+        cache = self.__dict__.setdefault("_powers", {})
+        if root not in cache:
+            theta = self._root_exprs[root]
+            cache[root] = [Integer(1), theta] + [theta**k for k in range(2, self.degree)]
+        return cache[root]
 
     @cached_property
     def _root_exprs(self):

@@ -18,6 +18,7 @@ from .embedding import Interval, polynomial_enclosure
 from .expressions import polynomial_expr
 from .numberfield import RelativeField
 from .radicals import quartic_radical_roots, radical
+from .rootof import crootofs
 
 
 class EigenField:
@@ -178,13 +179,13 @@ class EigenField:
     def _root_exprs(self):
         """Each root (``d >= 3``) in nested square roots when a quartic allows, else ``CRootOf(f, i)``.
 
-        Built once: SymPy factors ``f`` for every new ``CRootOf``.
+        Built once (:func:`.rootof.crootofs`: SymPy would factor ``f`` for every new ``CRootOf``).
         """
         if self.degree == 4 and self.base.is_QQ:
             radicals = quartic_radical_roots(self.factor, self.roots)
             if radicals:
                 return radicals
-        return [CRootOf(r.poly, r.index) for r in self.roots]
+        return crootofs(self.roots, self.degree if self.base.is_QQ else None)
 
     def quadratic_parts(self, a):
         """``(r, q)`` over ``K`` with ``a(theta) = r +- q sqrt(D)`` (only for ``d == 2``)."""
@@ -225,8 +226,8 @@ class EigenField:
         When ``s`` lies in ``L`` (``p(y^2)`` splits) and ``d <= 2`` it is written
         as an element of ``L``: ``(1 + sqrt(5))/2``, not ``sqrt(3/2 + sqrt(5)/2)``.
         """
-        sigma = self.sqrt_theta
-        if sigma is None or self.degree > 2:
+        sigma = self.sqrt_theta if self.degree <= 2 else None
+        if sigma is None:
             return self.sqrt_expr(self.theta, root)
         return self.expr(sigma if self.sign_at(sigma, root) > 0 else -sigma, root)
 

@@ -10,6 +10,8 @@ proved, never estimated.
 from sympy import Rational
 from sympy.polys.domains import QQ
 
+from .isolation import refine_with_flint
+
 
 class Interval:
     """A closed interval ``[lo, hi]`` with rational (SymPy) end points.
@@ -56,7 +58,10 @@ class RealRoot:
     def refine(self):
         """Shrink the isolating interval (at least fourfold, unless it is a point)."""
         if self.hi > self.lo:
-            self.lo, self.hi = (Rational(c) for c in self.poly.refine_root(self.lo, self.hi, eps=(self.hi - self.lo) / 4))
+            refined = refine_with_flint(self.poly, self.lo, self.hi) if self.poly.domain.is_QQ else None
+            if refined is None:
+                refined = self.poly.refine_root(self.lo, self.hi, eps=(self.hi - self.lo) / 4)
+            self.lo, self.hi = (Rational(c) for c in refined)
 
 
 def polynomial_enclosure(coeffs, x, enclose):

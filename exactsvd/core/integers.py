@@ -13,6 +13,8 @@ from functools import lru_cache
 from math import lcm
 from operator import mul
 
+from sympy.polys.matrices import DomainMatrix
+
 
 @lru_cache(maxsize=None)
 def flint_module():
@@ -97,3 +99,22 @@ class RationalSum:
                     if a:
                         total_row[j] -= a * scale
         return all(not a for row in total for a in row)
+
+
+def domain_product(X, Y):
+    """``X * Y`` for ``DomainMatrix`` factors over one field; over ``QQ`` as one integer product.
+
+    >>> from sympy.polys.domains import QQ
+    >>> from sympy.polys.matrices import DomainMatrix
+    >>> X = DomainMatrix([[QQ(1, 2), QQ(1)]], (1, 2), QQ)
+    >>> domain_product(X, X.transpose()).to_list()
+    [[5/4]]
+    """
+    K = X.domain
+    if not K.is_QQ or not all(X.shape + Y.shape):
+        return X * Y
+    Zx, dx = integer_matrix(X.to_list())
+    Zy, dy = integer_matrix(Y.to_list())
+    d = dx * dy
+    rows = [[K(a, d) for a in row] for row in matmul(Zx, Zy)]
+    return DomainMatrix(rows, (X.shape[0], Y.shape[1]), K)

@@ -2,6 +2,8 @@
 
 from sympy.polys.matrices import DomainMatrix
 
+from .integers import domain_product
+
 
 def dot(u, v, domain):
     """The bilinear dot product ``u . v`` of two vectors of domain elements."""
@@ -27,6 +29,8 @@ def kernel_dimension_and_basis(matrix, count=None):
 
     >>> from sympy.polys.domains import QQ
     >>> from sympy.polys.matrices import DomainMatrix
+
+from .integers import domain_product
     >>> kernel_dimension_and_basis(DomainMatrix([[QQ(1), QQ(2), QQ(3)]], (1, 3), QQ), count=1)
     (2, [[-2, 1, 0]])
     """
@@ -115,5 +119,5 @@ def apply_to_vectors(matrix, vectors, field):
         (len(vectors[0]), len(vectors) * d),
         field.base,
     )
-    product = (matrix * columns).to_list()
+    product = domain_product(matrix, columns).to_list()
     return [[field.from_coefficients(row[t * d : (t + 1) * d]) for row in product] for t in range(len(vectors))]

@@ -6,6 +6,7 @@ from sympy import Poly, Symbol
 
 from .eigenfield import EigenField
 from .embedding import Embedding, RealRoot, polynomial_enclosure
+from .integers import domain_product
 from .isolation import isolate_real_roots
 
 
@@ -75,7 +76,7 @@ def spectrum(matrix):
     """
     side = gram_side(matrix.shape)
     partner = matrix if side == "right" else matrix.transpose()
-    gram = partner.transpose() * partner
+    gram = domain_product(partner.transpose(), partner)
     K = matrix.domain
     x = Symbol("x")
     charpoly = Poly(gram.charpoly(), x, domain=K)

@@ -7,13 +7,31 @@ do not know the package.  Messages name the argument, show the offending value
 """
 
 
+def printable(text, keep=""):
+    r"""*text* with every control or invisible character escaped as Python writes it (``\x1b``, ``\n``, ``\u2028``).
+
+    Every message and table of exactsvd passes user text through this (or
+    :func:`shorten`, which uses it), so that no escape sequence reaches a
+    terminal and no newline forges a line.  Characters in *keep* (such as
+    ``"\n"`` for a message of several lines) are left alone.
+
+    >>> print(printable("[[1, \x1b[31mRED\x1b[0m]]\nrow"))
+    [[1, \x1b[31mRED\x1b[0m]]\nrow
+    >>> print(printable("a\u2028b\tc"))
+    a\u2028b\tc
+    """
+    return "".join(c if c.isprintable() or c in keep else repr(c)[1:-1] for c in text)
+
+
 def shorten(value, limit=60):
-    """Return ``repr(value)`` cut to at most *limit* characters.
+    r"""Return ``repr(value)`` cut to at most *limit* characters, control characters escaped.
 
     >>> shorten("x" * 100, limit=10)
     "'xxxxxx..."
+    >>> print(shorten("a\x1b[2Jb"))
+    'a\x1b[2Jb'
     """
-    text = repr(value)
+    text = printable(repr(value))
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

@@ -29,9 +29,11 @@ to that tolerance; ``expect`` is the verdict the bank expects, ``"ok"``
 ``answer`` nor ``singular_values`` is only solved.  Other keys (``source``,
 ``note``) are kept for the reader and ignored.
 
-Verdicts: ``ok``, ``wrong``, ``solved`` (nothing to check), ``error`` (the
-problem could not be read or checked).  A row fails when its verdict is not
-the expected one.
+Verdicts: ``ok``, ``wrong``, ``solved`` (nothing to check), ``undecided``
+(nothing was proved wrong, but an identity could not be decided exactly: the
+reason is given, and the row is never counted as a rejection), ``error`` (the
+problem could not be read or checked).  A row fails when its verdict is
+neither the expected one nor ``undecided``.
 """
 
 import json
@@ -60,7 +62,7 @@ class BankResult:
 
     @property
     def failed(self):
-        return self.verdict != self.expected
+        return self.verdict not in (self.expected, "undecided")
 
 
 def load_json(path, what):
@@ -111,6 +113,12 @@ def load_bank(path):
             raise InvalidArgumentError(
                 f"{where} ({problem['id']}) has unknown keys {unknown}; the keys are {sorted(_KEYS)}."
             )
+        values = problem.get("singular_values", [])
+        if not isinstance(values, list):
+            raise InvalidArgumentError(
+                f'{where} ({shorten(problem["id"])}): "singular_values" must be a list of values such as '
+                f'["3*sqrt(5)", "sqrt(5)"], got {type(values).__name__} {shorten(values)}.'
+            )
         if problem.get("expect", "ok") not in VERDICTS:
             raise InvalidArgumentError(f'{where} ({problem["id"]}): "expect" must be one of {VERDICTS}.')
         if str(problem["id"]) in seen:
@@ -134,18 +142,21 @@ def run_problem(problem):
     try:
         A = as_exact_matrix(problem["matrix"], name=f"{name}: matrix")
         tol = problem.get("tol")
-        problems = []
+        reports = []
         if "answer" in problem:
-            problems += check(A, *_factors(problem["answer"], name), tol=tol).problems
+            reports.append(check(A, *_factors(problem["answer"], name), tol=tol))
         if "singular_values" in problem:
-            problems += [p for p in check_singular_values(A, problem["singular_values"], tol=tol).problems
-                         if p not in problems]
+            reports.append(check_singular_values(A, problem["singular_values"], tol=tol))
         if not {"answer", "singular_values"} & problem.keys():
             values = ", ".join(map(str, svd(A).singular_values))
             return BankResult(name, "solved", "solved", (f"singular values {values}",))
     except ExactSVDError as error:
         return BankResult(name, "error", expected, (str(error),))
-    return BankResult(name, "wrong" if problems else "ok", expected, tuple(problems))
+    problems = list(dict.fromkeys(p for report in reports for p in report.problems))
+    if problems:
+        return BankResult(name, "wrong", expected, tuple(problems))
+    undecided = tuple(dict.fromkeys(p for report in reports for p in report.undecided))
+    return BankResult(name, "undecided" if undecided else "ok", expected, undecided)
 
 
 def _factors(answer, name):

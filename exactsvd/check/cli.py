@@ -9,7 +9,8 @@
 
 ``check`` prints the verdict and one line per problem; ``check-bank`` a table
 (id, verdict, problems).  Both exit with 1 when an answer is wrong (for a
-bank: when a verdict is not the expected one), 0 otherwise; errors are
+bank: when a verdict is not the expected one), 3 when nothing is wrong but
+something could not be decided exactly (never a rejection), 0 otherwise; errors are
 :class:`~exactsvd.ExactSVDError`, which ``exactsvd.cli.main`` reports with
 exit code 2.  ``exactsvd.cli`` imports this module, so its helpers
 (:func:`~exactsvd.cli.read_matrix`, ``MATRIX_HELP``) are imported when a
@@ -57,7 +58,7 @@ def add_check_arguments(parser):
 
 
 def run_check(args):
-    """Run ``check``: print the verdict; return 0 when the answer is a valid SVD, 1 when not.
+    """Run ``check``: print the verdict; return 0 when the answer is a valid SVD, 1 when not, 3 when undecided.
 
     >>> import json, tempfile
     >>> parser = argparse.ArgumentParser()
@@ -79,7 +80,7 @@ def run_check(args):
         )
     report = check(A, answer["U"], answer["S"], answer["V"], tol=args.tol)
     print(report)
-    return 0 if report.ok else 1
+    return {"valid": 0, "wrong": 1, "undecided": 3}[report.verdict]
 
 
 def add_bank_arguments(parser):

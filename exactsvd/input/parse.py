@@ -60,6 +60,8 @@ from ..errors import (
     MatrixParseError,
     NonFiniteError,
     UnsupportedEntryError,
+    contents_withheld,
+    excerpt,
     printable,
     shorten,
 )
@@ -244,18 +246,19 @@ class _Reader:
 
     def __init__(self, text, name):
         if not isinstance(text, str):
-            raise InvalidMatrixError(f"{name}: expected a string, got {type(text).__name__} {shorten(text)}.")
+            raise InvalidMatrixError(f"{where(name)}: expected a string, got {type(text).__name__} {shorten(text)}.")
         self.text, self.name, self.budget = text, name, MAX_TOTAL_BITS
         if len(text) > MAX_LENGTH:
             raise MatrixParseError(
-                f"{name}: the text has {len(text):,} characters, more than the limit of {MAX_LENGTH:,} "
+                f"{where(name)}: the text has {len(text):,} characters, more than the limit of {MAX_LENGTH:,} "
                 f"(it starts {shorten(text)}). Give such a matrix as a list of rows or a SymPy Matrix."
             )
         self.tokens = []
         for match in _TOKEN.finditer(text):
             kind, token = match.lastgroup, match.group()
             if kind == "bad":
-                self.fail(MatrixParseError, f"cannot read {token!r} in {shorten(text)}", match.start(), HINT)
+                context = "" if contents_withheld() else f" in {shorten(text)}"
+                self.fail(MatrixParseError, f"cannot read {shorten(token)}{context}", match.start(), HINT)
             if kind == "op":
                 kind = token = "-" if token == "−" else token
             self.tokens.append(Token(kind, token, match.start()))
@@ -263,12 +266,17 @@ class _Reader:
     def fail(self, cls, problem, pos, fix, cell=None):
         """Raise *cls* with *problem*, the line of the text at *pos* with a caret, and *fix*.
 
-        The line is shown with its control characters escaped (:func:`~exactsvd.errors.printable`).
+        The line is shown with its control characters escaped (:func:`~exactsvd.errors.printable`);
+        while the text comes from a file (:func:`~exactsvd.errors.withholding_contents`) only the
+        line and column numbers are.
         """
-        line_start = max((m.end() for m in _LINE_BREAK.finditer(self.text, 0, pos)), default=0)
+        breaks = [m.end() for m in _LINE_BREAK.finditer(self.text, 0, pos)]
+        line_start = breaks[-1] if breaks else 0
         line_end = _LINE_BREAK.search(self.text, pos)
         line = self.text[line_start : len(self.text) if line_end is None else line_end.start()]
         column = pos - line_start
+        if contents_withheld():
+            raise cls(f"{where(self.name, cell)}: {problem} (line {len(breaks) + 1}, column {column + 1})\n{fix}")
         start = max(0, column - 35)
         before, after = printable(line[start:column]), printable(line[column : start + 70])
         shown = ("..." if start else "") + before + after + ("..." if len(line) > start + 70 else "")
@@ -286,7 +294,7 @@ class _Reader:
                 extra = tokens[close + 1]
                 self.fail(
                     MatrixParseError,
-                    f"unexpected {extra.text!r} after the closing ']'",
+                    f"unexpected {shorten(extra.text)} after the closing ']'",
                     extra.pos,
                     "Put all rows inside one pair of brackets, e.g. [[1, 2], [3, 4]] or [1, 2; 3, 4].",
                 )
@@ -320,7 +328,7 @@ class _Reader:
             if tokens[index].kind != "[":
                 self.fail(
                     MatrixParseError,
-                    f"expected '[' to start row {len(rows) + 1}, found {tokens[index].text!r}",
+                    f"expected '[' to start row {len(rows) + 1}, found {shorten(tokens[index].text)}",
                     tokens[index].pos,
                     "Write the matrix as a list of rows, e.g. [[1, 2], [3, 4]].",
                 )
@@ -421,7 +429,7 @@ class _Entry:
         token = self._peek()
         if token.kind == "name":
             self._name(token)
-        self._fail("the entry is incomplete" if token.kind == "end" else f"unexpected {token.text!r}", token.pos)
+        self._fail("the entry is incomplete" if token.kind == "end" else f"unexpected {shorten(token.text)}", token.pos)
 
     def _limit(self, bits, pos):
         if bits > MAX_ENTRY_BITS:
@@ -630,8 +638,8 @@ class _Entry:
             )
         if self._peek().kind == "(":
             self._fail(
-                f"unknown function {name}",
+                f"unknown function {excerpt(name)}",
                 token.pos,
                 f"The functions are {', '.join(FUNCTIONS)}, e.g. {FUNCTIONS['sqrt']}.",
             )
-        fail(UnsupportedEntryError, f"free symbol {name}: substitute a number", token.pos, HINT, self.cell)
+        fail(UnsupportedEntryError, f"free symbol {excerpt(name)}: substitute a number", token.pos, HINT, self.cell)

@@ -35,7 +35,7 @@ import sympy
 
 from . import __version__
 from .api import svd
-from .errors import ExactSVDError, InvalidArgumentError, printable, shorten, withholding_contents
+from .errors import ExactSVDError, InvalidArgumentError, InvalidMatrixError, printable, shorten, withholding_contents
 from .check import cli as check_cli
 from .explain import cli as explain_cli
 from .input import as_exact_matrix, read_text_file
@@ -154,7 +154,7 @@ def distinct_outputs(**paths):
     >>> distinct_outputs(latex="sheet.tex", key="./sheet.tex")
     Traceback (most recent call last):
     ...
-    exactsvd.errors.InvalidArgumentError: --latex and --key name the same file 'sheet.tex'; the second would overwrite the first. Give two different file names.
+    exactsvd.errors.InvalidArgumentError: --latex and --key name the same file './sheet.tex'; the second would overwrite the first. Give two different file names.
     """
     seen = {}
     for option, path in paths.items():

@@ -32,7 +32,8 @@ x = Symbol("x")
 
 
 def test_public_names():
-    assert set(inp.__all__) == {"as_exact_matrix", "parse_entry", "parse_matrix_text"}
+    assert set(inp.__all__) == {"as_exact_matrix", "parse_entry", "parse_matrix_text", "read_text_file",
+                                "files_allowed", "MAX_FILE_BYTES", "NO_FILES_VARIABLE"}
 
 
 # ---------------------------------------------------------------- matrix text

@@ -43,7 +43,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..api import svd
-from ..errors import ExactSVDError, InvalidArgumentError, printable, shorten, withholding_contents
+from ..errors import ExactSVDError, InvalidArgumentError, excerpt, printable, shorten, withholding_contents
 from ..input import as_exact_matrix, read_text_file
 from ..input.files import file_label
 from .checker import check, check_singular_values
@@ -81,7 +81,7 @@ def load_json(path, what):
     try:
         return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
     except ValueError as error:
-        raise InvalidArgumentError(f"{file_label(path)}: the {what} is not valid JSON: {error}.") from None
+        raise InvalidArgumentError(f"{file_label(path)}: the {what} is not valid UTF-8 JSON: {error}.") from None
 
 
 def load_bank(path):
@@ -119,16 +119,16 @@ def _checked_problems(data, path):
         unknown = sorted(problem.keys() - _KEYS)
         if unknown:
             raise InvalidArgumentError(
-                f"{where} ({shorten(problem['id'])}) has unknown keys {shorten(unknown)}; the keys are {sorted(_KEYS)}."
+                f"{where} ({excerpt(problem['id'])}) has unknown keys {shorten(unknown)}; the keys are {sorted(_KEYS)}."
             )
         values = problem.get("singular_values", [])
         if not isinstance(values, list):
             raise InvalidArgumentError(
-                f'{where} ({shorten(problem["id"])}): "singular_values" must be a list of values such as '
+                f'{where} ({excerpt(problem["id"])}): "singular_values" must be a list of values such as '
                 f'["3*sqrt(5)", "sqrt(5)"], got {type(values).__name__} {shorten(values)}.'
             )
         if problem.get("expect", "ok") not in VERDICTS:
-            raise InvalidArgumentError(f'{where} ({shorten(problem["id"])}): "expect" must be one of {VERDICTS}.')
+            raise InvalidArgumentError(f'{where} ({excerpt(problem["id"])}): "expect" must be one of {VERDICTS}.')
         if str(problem["id"]) in seen:
             raise InvalidArgumentError(f"{where}: the id {shorten(problem['id'])} is used twice.")
         seen.add(str(problem["id"]))

@@ -22,6 +22,7 @@ from functools import cached_property
 
 from sympy import Add, AlgebraicNumber, CRootOf, Dummy, Mul, factorint, minimal_polynomial
 from sympy.polys.constructor import construct_domain
+from sympy.polys.polyerrors import BasePolynomialError
 from sympy.polys.domains import EXRAW, QQ
 from sympy.polys.matrices import DomainMatrix
 
@@ -137,7 +138,10 @@ def number_field(numbers):
     _check_size(numbers, MAX_FIELD_DEGREE, "the numbers")
     if not numbers:
         return QQ, []
-    K, elements = construct_domain(list(numbers), extension=True)
+    try:
+        K, elements = construct_domain(list(numbers), extension=True)
+    except BasePolynomialError as error:  # SymPy fails on some fields with CRootOf generators
+        raise Undecided(f"SymPy could not build their number field ({type(error).__name__})") from None
     if K.is_ZZ:
         return QQ, [QQ.convert_from(e, K) for e in elements]
     if not (K.is_QQ or K.is_AlgebraicField):
@@ -210,11 +214,16 @@ def canonical_form(number):
     """
     if number.is_Rational:
         return (1, -number), 0
+    root = _canonical_root(number)
+    return tuple(root.poly.all_coeffs()), root.index
+
+
+def _canonical_root(number):
+    """The number as a root of its monic minimal polynomial over ``QQ``, isolated (a ``RealRoot``)."""
     _check_size([number], MAX_ENTRY_DEGREE, f"the number {shorten(number)}")
     t = Dummy("t")
-    minpoly = minimal_polynomial(number, t, polys=True).monic()
-    root = isolate_real_root(minpoly, number, shorten(number))
-    return tuple(minpoly.all_coeffs()), root.index
+    minpoly = minimal_polynomial(number, t, polys=True, domain=QQ).monic()
+    return isolate_real_root(minpoly, number, shorten(number))
 
 
 def sign(number):
@@ -224,7 +233,15 @@ def sign(number):
     >>> sign(sqrt(2) - sqrt(3)), sign(3 - 2 * sqrt(2)), sign(sqrt(8) - 2 * sqrt(2))
     (-1, 1, 0)
     """
-    K, (element,) = number_field([number])
+    try:
+        K, (element,) = number_field([number])
+    except Undecided:
+        root = _canonical_root(number)
+        if root.poly.degree() == 1 and not root.poly.nth(0):
+            return 0
+        while root.lo <= 0 <= root.hi:
+            root.refine()
+        return 1 if root.lo > 0 else -1
     return Embedding(K).sign(element)
 
 

@@ -12,7 +12,8 @@
 
 MATRIX is matrix text such as ``"[[1, 2], [3, 4]]"`` or ``"1 2; 3 4"``, ``@FILE``
 or ``-`` for standard input (see :func:`read_matrix`).  Exit codes: 0 success,
-1 a checked answer is wrong, 2 bad input or usage (a message on standard error, no traceback), 130
+1 a checked answer is wrong, 2 bad input or usage (a message on standard error, no traceback), 3 a
+check could not decide something exactly (and found nothing wrong), 130
 interrupted, 141 standard output closed early (``exactsvd ... | head -1``).
 
 Every subcommand is one entry of :data:`COMMANDS`: its help line, a function

@@ -324,8 +324,16 @@ COMMANDS = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, with user text in usage errors escaped (``unrecognized arguments: \\x1b[2J``)."""
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
+
+
 def _parser():
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Exact singular value decompositions of rational and algebraic matrices.",
         epilog=f"'{PROG} MATRIX ...' is short for '{PROG} svd MATRIX ...'. "

@@ -140,6 +140,13 @@ def test_control_characters_are_escaped_in_messages(capsys, text):
     assert not any(not c.isprintable() and c != "\n" for c in err)
 
 
+@pytest.mark.parametrize("argv", [["svd", "[[1]]", "\x1b[2Jx"], ["generate", "--shape", "\x1b[2J"],
+                                  ["numeric", "[[1]]", "--dps", "\x1b"]])
+def test_usage_errors_escape_what_the_user_typed(capsys, argv):
+    code, _, err = run(capsys, *argv)
+    assert code == 2 and "\\x1b" in err and "\x1b" not in err
+
+
 def test_a_name_with_a_newline_cannot_forge_lines(capsys, tmp_path):
     path = tmp_path / "evil\nexactsvd: all good.txt"
     path.write_text("1 x")

@@ -79,6 +79,8 @@ def common_factor(matrix):
     denominator = _lcm(int(c.q) for c in contents)
     root = _shared_root(primitives)
     value = Rational(numerator, denominator) * root
+    if value == 1:
+        return None
     rest = ImmutableMatrix(matrix.rows, matrix.cols, [e / value for e in matrix])
     scale = _written(numerator, denominator, root)
     if _symbols(scale.value) + sum(map(_symbols, rest)) >= sum(map(_symbols, matrix)):
@@ -145,11 +147,39 @@ def _lcm(values):
 
 
 def _largest(expr):
-    """The largest integer written in *expr*."""
-    return max(map(int, re.findall(r"\d+", str(expr))), default=0)
+    """The largest integer written in *expr* (a named root counts as a name)."""
+    return max((abs(n) for number in _numbers(expr) for n in (number.p, number.q)), default=0)
+
+
+def _numbers(expr):
+    """The rational numbers written in *expr*, not looking inside ``CRootOf`` (a name)."""
+    if isinstance(expr, CRootOf):
+        return
+    if expr.is_Rational:
+        if expr not in (1, -1):
+            yield expr
+    elif expr.is_Pow:  # the base; an integer exponent is written, 1/2 is the root sign
+        yield from _numbers(expr.base)
+        if expr.exp.is_Integer and abs(expr.exp) != 1:
+            yield abs(expr.exp)
+    else:
+        for arg in expr.args:
+            yield from _numbers(arg)
 
 
 def _symbols(expr):
     """How many symbols it takes to write *expr*: digits, root signs and fraction bars."""
-    text = str(expr)
-    return len(re.sub(r"\D", "", text)) + text.count("sqrt") + text.count("/")
+    count = 0
+    for number in _numbers(expr):
+        count += len(str(abs(number.p))) + (len(str(number.q)) + 1 if number.q != 1 else 0)
+    return count + sum(int(abs(e.exp) == S.Half) + int(bool(e.exp.is_negative)) for e in _powers(expr))
+
+
+def _powers(expr):
+    """The powers written in *expr* (roots, reciprocals, squares), not looking inside ``CRootOf``."""
+    if isinstance(expr, CRootOf):
+        return
+    if expr.is_Pow:
+        yield expr
+    for arg in expr.args:
+        yield from _powers(arg)

@@ -22,7 +22,7 @@ The format (UTF-8 JSON; decimals are read exactly, ``0.447`` is 447/1000)::
 (a bare list of problems is accepted too).  ``id`` and ``matrix`` are
 required; ``matrix`` is a list of rows or matrix text such as ``"1 2; 3 4"``.
 ``answer`` holds ``U``, ``S`` and ``V`` as :func:`exactsvd.check` takes them
-(``S`` a matrix or a list of values); ``singular_values`` are published
+(``S`` a matrix or a list of values; ``Vt`` or ``Vh``, NumPy's ``V^T``, instead of ``V``); ``singular_values`` are published
 values, checked for sign, order and size; ``tol`` checks a rounded answer key
 to that tolerance; ``expect`` is the verdict the bank expects, ``"ok"``
 (default) or ``"wrong"`` (a known erratum).  A problem with neither
@@ -43,6 +43,7 @@ from decimal import Decimal
 from ..api import svd
 from ..errors import ExactSVDError, InvalidArgumentError, shorten
 from ..input import as_exact_matrix
+from .answer import answer_key
 from .checker import check, check_singular_values
 
 VERDICTS = ("ok", "wrong")
@@ -136,7 +137,8 @@ def run_problem(problem):
         tol = problem.get("tol")
         problems = []
         if "answer" in problem:
-            problems += check(A, *_factors(problem["answer"], name), tol=tol).problems
+            key = answer_key(problem["answer"], f'{name}: "answer"', A.shape)
+            problems += check(A, key.U, key.S, key.V, tol=tol).problems
         if "singular_values" in problem:
             problems += [p for p in check_singular_values(A, problem["singular_values"], tol=tol).problems
                          if p not in problems]
@@ -146,12 +148,6 @@ def run_problem(problem):
     except ExactSVDError as error:
         return BankResult(name, "error", expected, (str(error),))
     return BankResult(name, "wrong" if problems else "ok", expected, tuple(problems))
-
-
-def _factors(answer, name):
-    if not isinstance(answer, dict) or not {"U", "S", "V"} <= answer.keys():
-        raise InvalidArgumentError(f'{name}: "answer" must hold "U", "S" and "V", got {shorten(answer)}.')
-    return answer["U"], answer["S"], answer["V"]
 
 
 def run_bank(problems, *, jobs=None):

@@ -80,7 +80,15 @@ class CheckReport:
     subject : str
         What was checked, for the verdict line.
 
-    ``str(report)`` is a verdict line followed by one line per problem.
+    ``str(report)`` is a verdict line followed by one line per problem;
+    ``bool(report)`` is ``ok``, so ``if exactsvd.check(A, U, S, V):`` accepts
+    only a valid answer.
+
+    Examples
+    --------
+    >>> import exactsvd
+    >>> bool(exactsvd.check([[2]], [[1]], [[2]], [[1]])), bool(exactsvd.check([[2]], [[1]], [[3]], [[1]]))
+    (True, False)
     """
 
     ok: bool
@@ -88,6 +96,9 @@ class CheckReport:
     facts: Facts
     form: str = None
     subject: str = "a valid SVD of A"
+
+    def __bool__(self):
+        return self.ok
 
     def __str__(self):
         form = f" ({self.form} form)" if self.form else ""

@@ -12,14 +12,21 @@ duck typing: their type comes from a ``sage.`` module and they have a
   embedding picks (``sympy.rootof``, so ``sqrt(2)`` or ``2**(1/3)`` where
   SymPy writes it so, else ``CRootOf``).  A field without an embedding has no
   values and is refused.
-- ``AA``: the root of the minimal polynomial with the index found by exact
-  comparison in ``AA``; ``QQbar``: real part plus ``I`` times imaginary part.
+- ``AA``: a real radical where SymPy's root formulas give one (checked equal
+  in ``QQbar``), else the root of the minimal polynomial (``CRootOf``) with the
+  index found by exact comparison in ``AA``; ``QQbar``: real part plus ``I``
+  times imaginary part.
+
+:func:`qqbar` goes the other way (SymPy number to ``QQbar``), for
+:func:`exactsvd.interop.to_sage` and for that check.
 - ``RR``, ``RDF``, ``CC``, ``CDF``, ``RIF`` and other inexact rings: refused
   with :class:`~exactsvd.NotExactError` unless ``rationalize=True``, which
   reads each number as the decimal Sage prints.
 """
 
 import sympy
+
+from sympy.polys.rootoftools import ComplexRootOf
 
 from ..errors import NotExactError, UnsupportedEntryError, shorten
 
@@ -65,8 +72,7 @@ def sage_number(x, here, rationalize):
     from sage.rings.rational_field import QQ
 
     if ring is ZZ or ring is QQ:
-        q = QQ(x)
-        return sympy.Rational(int(q.numerator()), int(q.denominator()))
+        return _sympy_rational(QQ(x))
     algebraic = _algebraic_fields()
     if algebraic and ring in algebraic:
         return _algebraic(x, here)
@@ -108,12 +114,33 @@ def _algebraic(x, here):
 
 
 def _real_root(a):
-    """The ``AA`` element *a* as ``sympy.rootof(minimal polynomial, index)``; the index by exact comparison."""
+    """The ``AA`` element *a* exactly: a real radical where SymPy's formulas give one, else a ``CRootOf``.
+
+    Degrees 1 and 2 (and ``x^n - c``) come out as radicals from ``sympy.rootof``;
+    for degrees 3 and 4 the real root formulas of ``sympy.roots`` are denested
+    and the one equal to *a* (an exact comparison in ``QQbar``) is taken, so
+    ``AA(2).sqrt() + AA(3).sqrt()`` is ``sqrt(2) + sqrt(3)``.  Otherwise
+    ``CRootOf(f, k)`` with *k* found by exact comparison in ``AA``.
+    """
     from sage.rings.qqbar import AA
 
     f = a.minpoly()
-    index = sum(1 for root in f.roots(AA, multiplicities=False) if root < a)
-    return sympy.rootof(_poly(f), index)
+    poly = _poly(f)
+    root = sympy.rootof(poly, sum(1 for r in f.roots(AA, multiplicities=False) if r < a))
+    if isinstance(root, ComplexRootOf) and poly.degree() <= 4:
+        return _radical(a, poly) or root
+    return root
+
+
+def _radical(a, poly):
+    """The real radical among SymPy's formulas for the roots of *poly* that equals *a*, or ``None``."""
+    fields = sage_fields()
+    for candidate in sympy.roots(poly, multiple=True):
+        if not candidate.has(sympy.I):
+            candidate = sympy.sqrtdenest(candidate)
+            if qqbar(candidate, fields) == a:
+                return candidate
+    return None
 
 
 def _number_field_element(x, here):
@@ -133,15 +160,75 @@ def _number_field_element(x, here):
     from sage.rings.qqbar import QQbar
 
     generator = _algebraic(QQbar(field.gen()), here)
-    coefficients = [_rational(c) for c in x.polynomial().list()]
+    coefficients = [_sympy_rational(c) for c in x.polynomial().list()]
     return sum((c * generator**k for k, c in enumerate(coefficients) if c), sympy.Integer(0))
 
 
-def _rational(q):
+def _sympy_rational(q):
+    """A Sage rational as a SymPy ``Rational``."""
     return sympy.Rational(int(q.numerator()), int(q.denominator()))
 
 
 def _poly(f):
     """The Sage polynomial *f* over ``QQ`` as a SymPy ``Poly`` in ``x``."""
-    return sympy.Poly([_rational(c) for c in reversed(f.list())], _X)
+    return sympy.Poly([_sympy_rational(c) for c in reversed(f.list())], _X)
 
+
+def sage_fields():
+    """Sage's ``(QQ, AA, QQbar)``; ``ImportError`` with the install hint when Sage is missing."""
+    try:
+        from sage.rings.qqbar import AA, QQbar
+        from sage.rings.rational_field import QQ
+    except ImportError as error:
+        raise ImportError(
+            "this needs SageMath: run it inside Sage, or pip install passagemath-modules passagemath-flint "
+            f"passagemath-pari ({error})"
+        ) from error
+    return QQ, AA, QQbar
+
+
+def qqbar(e, fields):
+    """The exact SymPy number *e* as a ``QQbar`` element (the tree of ``+``, ``*``, powers, roots)."""
+    QQ, AA, QQbar = fields
+    if e.is_Rational:
+        return QQbar(_sage_rational(e, QQ))
+    if e == sympy.I:
+        return QQbar.gen()
+    if isinstance(e, sympy.Add):
+        return sum((qqbar(t, fields) for t in e.args), QQbar(0))
+    if isinstance(e, sympy.Mul):
+        product = QQbar(1)
+        for factor in e.args:
+            product *= qqbar(factor, fields)
+        return product
+    if isinstance(e, sympy.Pow) and e.exp.is_Rational:
+        base, p, q = qqbar(e.base, fields), int(e.exp.p), int(e.exp.q)
+        return base**p if q == 1 else base ** QQ((p, q))
+    if isinstance(e, ComplexRootOf):
+        return _root(e, fields)
+    raise UnsupportedEntryError(f"to_sage: {shorten(e)} is not an algebraic number exactsvd can hand to Sage.")
+
+
+def _root(e, fields):
+    """A ``CRootOf`` as the root of its polynomial in its isolating interval (a rectangle when complex)."""
+    from sage.rings.polynomial.polynomial_ring_constructor import PolynomialRing
+    from sage.rings.real_mpfi import RIF
+
+    QQ, AA, QQbar = fields
+    x = PolynomialRing(QQ, "x").gen()
+    f = sum(_sage_rational(c, QQ) * x**k for k, c in enumerate(reversed(e.poly.all_coeffs())))
+    box = e._get_interval()  # SymPy's isolating interval: the root is the only one inside
+    if e.is_real:
+        return QQbar(AA.polynomial_root(f, RIF(_sage_rational(box.a, QQ), _sage_rational(box.b, QQ))))
+    from sage.rings.complex_interval_field import ComplexIntervalField
+
+    (ax, ay), (bx, by) = box.as_tuple()  # the corners of the rectangle
+    real, imag = (RIF(_sage_rational(low, QQ), _sage_rational(high, QQ)) for low, high in ((ax, bx), (ay, by)))
+    rectangle = ComplexIntervalField()(real, imag)
+    return QQbar.polynomial_root(f, rectangle)
+
+
+def _sage_rational(q, QQ):
+    """A rational (SymPy, or the ground type's) as an element of Sage's ``QQ``."""
+    q = sympy.Rational(q)
+    return QQ(int(q.p)) / int(q.q)

@@ -34,7 +34,7 @@ def array_rows(A, name, rationalize, convert):
     kind = A.dtype.kind
     if kind == "b":
         raise InvalidMatrixError(f"{name}: the array holds booleans, not numbers. Convert it, e.g. a.astype(int).")
-    if kind in _FLOATING:
+    if kind in _FLOATING and A.size:
         if not rationalize:
             raise NotExactError(
                 f"{name}: the array's dtype {A.dtype} holds {_FLOATING[kind]}, which are not exact. Pass "

@@ -112,7 +112,10 @@ def _rows(A, name, rationalize):
     if callable(getattr(A, "_sympy_", None)):
         return _rows(A._sympy_(), name, rationalize)
     if callable(getattr(A, "tolist", None)):
+        shape = getattr(A, "shape", None)
         A = A.tolist()
+        if isinstance(shape, tuple) and len(shape) == 2:
+            return A, shape
     if not isinstance(A, (list, tuple)):
         raise InvalidMatrixError(
             f"{name}: expected a matrix (a list of rows, a string, a SymPy, NumPy or Sage matrix, or a pandas "

@@ -3,6 +3,8 @@
 NumPy and pandas are optional (the ``fast`` extra and the test environment install them; CI has both).
 """
 
+import subprocess
+import sys
 from fractions import Fraction
 
 import pytest
@@ -165,6 +167,27 @@ def test_duck_typed_matrices_and_entries(np):
     assert as_exact_matrix([[WithSympy(sqrt(2)), 1]]) == Matrix([[sqrt(2), 1]])
     with pytest.raises(UnsupportedEntryError, match="not real"):
         as_exact_matrix([[WithSympy(sqrt(-2))]])
+
+
+def test_importing_and_using_exactsvd_loads_no_optional_library():
+    code = (
+        "import sys, exactsvd; exactsvd.svd([[1, 2], [3, 4]]); exactsvd.svd('1 2'); "
+        "print(sorted(m for m in ('numpy', 'pandas', 'sage') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_integers_and_fractions_of_other_libraries():
+    flint = require("flint")
+    same_svd_as_list(flint.fmpz_mat(BLOG), BLOG)
+    assert as_exact_matrix(flint.fmpq_mat([[1, 2]]) / 3) == Matrix([[Rational(1, 3), Rational(2, 3)]])
+    assert as_exact_matrix([[flint.fmpz(2), flint.fmpq(-1, 3)]]) == Matrix([[2, Rational(-1, 3)]])
+
+
+def test_numpy_booleans_are_not_numbers(np):
+    with pytest.raises(InvalidMatrixError, match="is not a number"):
+        as_exact_matrix([[np.True_, 1]])
 
 
 def test_unknown_objects_name_what_is_accepted():

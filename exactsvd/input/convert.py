@@ -7,19 +7,14 @@ expression in them.  Error messages number rows and columns from 1.
 
 import math
 import numbers
+import operator
 from decimal import Decimal
 
 import sympy
 from sympy.matrices import MatrixBase
 
-from ..errors import (
-    InvalidMatrixError,
-    MatrixParseError,
-    NonFiniteError,
-    NotExactError,
-    UnsupportedEntryError,
-    shorten,
-)
+from ..errors import InvalidMatrixError, MatrixParseError, NonFiniteError, NotExactError, UnsupportedEntryError
+from ..errors import shorten
 from .arrays import array_rows
 from .parse import HINT, parse_entry, parse_matrix_text, ragged_problem, where
 from .sage import is_sage, sage_number, sage_rows
@@ -147,8 +142,9 @@ def _entry(x, cell, rationalize, name):
         return _check(sage_number(x, here, rationalize), cell, rationalize, name)
     if isinstance(x, numbers.Integral):
         return sympy.Integer(int(x))
-    if isinstance(x, numbers.Rational):
-        return sympy.Rational(int(x.numerator), int(x.denominator))
+    rational = _rational(x)
+    if rational is not None:
+        return rational
     if isinstance(x, Decimal):
         if not x.is_finite():
             raise NonFiniteError(f"{here}: {shorten(x)} is not finite. Every entry must be a finite number.")
@@ -166,6 +162,27 @@ def _entry(x, cell, rationalize, name):
     if callable(getattr(x, "_sympy_", None)):
         return _check(x._sympy_(), cell, rationalize, name)
     raise InvalidMatrixError(f"{here}: {shorten(x)} ({type(x).__name__}) is not a number. {HINT}")
+
+
+def _rational(x):
+    """An integer or fraction of any library, by duck typing, or ``None``.
+
+    Integers are what ``operator.index`` accepts (python-flint's ``fmpz``,
+    gmpy2's ``mpz``); fractions have integer ``numerator`` and ``denominator``,
+    as attributes (``Fraction``, ``fmpq``) or methods.
+    """
+    if type(x).__name__ in ("bool", "bool_"):  # NumPy's booleans index like 0 and 1 but are no numbers
+        return None
+    try:
+        return sympy.Integer(operator.index(x))
+    except TypeError:
+        pass
+    parts = [getattr(x, "numerator", None), getattr(x, "denominator", None)]
+    try:
+        p, q = (operator.index(part() if callable(part) else part) for part in parts)
+    except TypeError:
+        return None
+    return sympy.Rational(p, q)
 
 
 def _float(x, cell, rationalize, name):

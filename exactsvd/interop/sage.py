@@ -20,11 +20,14 @@ def to_sage(value):
 
     Examples
     --------
-    >>> import exactsvd
-    >>> U, S, V = exactsvd.svd([[1, 2, 1, 0], [2, 0, 1, 1]]).to_sage()  # doctest: +SKIP
-    >>> S  # doctest: +SKIP
-    [                 3                  0                  0                  0]
-    [                 0 1.732050807568878?                  0                  0]
+    In a Sage session (``tests/test_sage.py`` runs this with the ``sage`` extra)::
+
+        sage: U, S, V = exactsvd.svd([[1, 2, 1, 0], [2, 0, 1, 1]]).to_sage()
+        sage: S
+        [                 3                  0                  0                  0]
+        [                 0 1.732050807568878?                  0                  0]
+        sage: U * S * V.transpose() == matrix(QQ, [[1, 2, 1, 0], [2, 0, 1, 1]])
+        True
     """
     fields = sage_fields()
     if isinstance(value, MatrixBase):

@@ -16,19 +16,19 @@ duck typing: their type comes from a ``sage.`` module and they have a
   in ``QQbar``), else the root of the minimal polynomial (``CRootOf``) with the
   index found by exact comparison in ``AA``; ``QQbar``: real part plus ``I``
   times imaginary part.
-
-:func:`qqbar` goes the other way (SymPy number to ``QQbar``), for
-:func:`exactsvd.interop.to_sage` and for that check.
 - ``RR``, ``RDF``, ``CC``, ``CDF``, ``RIF`` and other inexact rings: refused
   with :class:`~exactsvd.NotExactError` unless ``rationalize=True``, which
   reads each number as the decimal Sage prints.
+
+:func:`qqbar` goes the other way (SymPy number to ``QQbar``), for
+:func:`exactsvd.interop.to_sage` and for that check.
 """
 
 import sympy
-
 from sympy.polys.rootoftools import ComplexRootOf
 
 from ..errors import NotExactError, UnsupportedEntryError, shorten
+from .parse import parse_entry
 
 _X = sympy.Symbol("x")
 
@@ -76,9 +76,7 @@ def sage_number(x, here, rationalize):
     algebraic = _algebraic_fields()
     if algebraic and ring in algebraic:
         return _algebraic(x, here)
-    from sage.rings.number_field.number_field_base import NumberField
-
-    if isinstance(ring, NumberField):
+    if _is_number_field(ring):
         return _number_field_element(x, here)
     raise UnsupportedEntryError(
         f"{here}: {shorten(x)} lies in {ring}; exactsvd reads Sage numbers over ZZ, QQ, number fields with an "
@@ -95,10 +93,16 @@ def _algebraic_fields():
     return AA, QQbar
 
 
+def _is_number_field(ring):
+    try:
+        from sage.rings.number_field.number_field_base import NumberField
+    except ImportError:  # a Sage without number fields (passagemath-modules alone)
+        return False
+    return isinstance(ring, NumberField)
+
+
 def _decimal(x, here):
     """A floating-point Sage number read as the decimal it prints as (real and imaginary parts)."""
-    from .parse import parse_entry
-
     parts = (x.real(), x.imag()) if callable(getattr(x, "imag", None)) else (x, 0)
     real, imag = (parse_entry(str(part), here) if part else sympy.Integer(0) for part in parts)
     return real + imag * sympy.I

@@ -1,6 +1,6 @@
 """exactsvd inside a SageMath session: Sage matrices in, the same exact SVD as the list, Sage matrices out.
 
-Needs the ``sage`` extra (passagemath's modules, flint and pari parts); CI installs it, and without it the
+Needs the ``sage`` extra (passagemath's modules, flint, pari and symbolics parts); CI installs it, and without it the
 tests skip with the reason printed, except under CI, where they fail.
 """
 
@@ -103,6 +103,17 @@ def test_floating_point_rings_are_not_exact(sage, ring):
         assert r.singular_values == exactsvd.svd([["1.5", 2], [3, 4]], method="numeric", dps=20).singular_values
         same_svd_as_list_rationalized = exactsvd.svd(A, rationalize=True)
         assert same_svd_as_list_rationalized == exactsvd.svd([["1.5", 2], [3, 4]])
+
+
+def test_symbolic_matrices_are_read_through_sympy(sage):
+    """``matrix([[1, sqrt(2)]])`` in a Sage session lies over SR, the symbolic ring."""
+    symbolic = require("sage.all__sagemath_symbolics")
+    matrix, sqrt_ = symbolic.matrix, symbolic.sqrt
+    same_svd_as_list(matrix([[1, sqrt_(2)], [0, 1]]), [[1, sqrt(2)], [0, 1]])
+    with pytest.raises(NotExactError, match="contains a float"):
+        exactsvd.svd(matrix([[1.5 * sqrt_(2)]]))
+    with pytest.raises(UnsupportedEntryError, match="not algebraic"):
+        exactsvd.svd(matrix([[symbolic.pi]]))
 
 
 def test_results_go_back_to_sage_exactly(sage):

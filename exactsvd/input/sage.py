@@ -16,6 +16,9 @@ duck typing: their type comes from a ``sage.`` module and they have a
   in ``QQbar``), else the root of the minimal polynomial (``CRootOf``) with the
   index found by exact comparison in ``AA``; ``QQbar``: real part plus ``I``
   times imaginary part.
+- The symbolic ring ``SR`` (``matrix([[1, sqrt(2)]])`` in a Sage session):
+  each entry's own ``_sympy_()``, then checked like any SymPy entry (a float
+  in it is refused, ``pi`` is not algebraic).
 - ``RR``, ``RDF``, ``CC``, ``CDF``, ``RIF`` and other inexact rings: refused
   with :class:`~exactsvd.NotExactError` unless ``rationalize=True``, which
   reads each number as the decimal Sage prints.
@@ -49,7 +52,7 @@ def sage_rows(A, name, rationalize):
     else:
         return None
     ring = A.base_ring()
-    if not ring.is_exact() and not rationalize:
+    if not ring.is_exact() and not _is_symbolic(ring) and not rationalize:
         raise NotExactError(
             f"{name}: a Sage {kind} over {ring} holds floating-point numbers, which are not exact. Build it over "
             "QQ or AA (e.g. matrix(QQ, A)), pass rationalize=True to read each entry as the decimal Sage prints, "
@@ -61,6 +64,8 @@ def sage_rows(A, name, rationalize):
 def sage_number(x, here, rationalize):
     """The exact SymPy value of the Sage element *x* (the entry at *here*)."""
     ring = x.parent()
+    if _is_symbolic(ring):  # matrix([[1, sqrt(2)]]) in Sage: SymPy reads it, the input layer checks it
+        return x._sympy_()
     if not ring.is_exact():
         if not rationalize:
             raise NotExactError(
@@ -91,6 +96,11 @@ def _algebraic_fields():
     except ImportError:
         return ()
     return AA, QQbar
+
+
+def _is_symbolic(ring):
+    """Sage's symbolic ring ``SR`` (not exact as a ring, but ``sqrt(2)`` in it is exact)."""
+    return type(ring).__module__.startswith("sage.symbolic")
 
 
 def _is_number_field(ring):

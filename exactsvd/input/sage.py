@@ -130,20 +130,27 @@ def _algebraic(x, here):
 def _real_root(a):
     """The ``AA`` element *a* exactly: a real radical where SymPy's formulas give one, else a ``CRootOf``.
 
-    Degrees 1 and 2 (and ``x^n - c``) come out as radicals from ``sympy.rootof``;
-    for degrees 3 and 4 the real root formulas of ``sympy.roots`` are denested
+    Rationals come out as rationals, degree 2 (and ``x^n - c``) as radicals from
+    ``sympy.rootof``; for degrees 3 and 4 the real root formulas of ``sympy.roots`` are denested
     and the one equal to *a* (an exact comparison in ``QQbar``) is taken, so
     ``AA(2).sqrt() + AA(3).sqrt()`` is ``sqrt(2) + sqrt(3)``.  Otherwise
-    ``CRootOf(f, k)`` with *k* found by exact comparison in ``AA``.
+    ``CRootOf(f, k)``, *k* the index of SymPy's isolating interval that holds
+    *a* (decided by exact comparisons with its rational end points).
     """
-    from sage.rings.qqbar import AA
-
-    f = a.minpoly()
-    poly = _poly(f)
-    root = sympy.rootof(poly, sum(1 for r in f.roots(AA, multiplicities=False) if r < a))
+    poly = _poly(a.minpoly())
+    if poly.degree() == 1:
+        return -poly.nth(0) / poly.nth(1)
+    # SymPy's disjoint isolating intervals of the real roots, ascending; a lies in exactly one (exact comparisons)
+    fields = sage_fields()
+    index = next(k for k, ((low, high), _) in enumerate(poly.intervals()) if _within(a, low, high, fields[0]))
+    root = sympy.rootof(poly, index)
     if isinstance(root, ComplexRootOf) and poly.degree() <= 4:
         return _radical(a, poly) or root
     return root
+
+
+def _within(a, low, high, QQ):
+    return _sage_rational(low, QQ) <= a <= _sage_rational(high, QQ)
 
 
 def _radical(a, poly):

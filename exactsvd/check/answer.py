@@ -147,7 +147,7 @@ def answer_key(answer, where, shape):
     given = [key for key in V_KEYS if isinstance(answer, dict) and key in answer]
     if not isinstance(answer, dict) or not {"U", "S"} <= answer.keys() or len(given) != 1:
         m, n = shape
-        found = f"keys {sorted(map(str, answer))}" if isinstance(answer, dict) else shorten(answer)
+        found = f"keys {shorten(sorted(map(str, answer)))}" if isinstance(answer, dict) else shorten(answer)
         raise InvalidArgumentError(
             f'{where} must hold "U", "S" and "V" (or "Vt" / "Vh" instead of "V": V^T or V^H, as NumPy gives '
             f"it), exactly one form of V; for this {m}×{n} A a full SVD has U {m}×{m}, S {m}×{n} (or a list of "

@@ -22,7 +22,7 @@ The format (UTF-8 JSON; decimals are read exactly, ``0.447`` is 447/1000)::
 (a bare list of problems is accepted too).  ``id`` and ``matrix`` are
 required; ``matrix`` is a list of rows or matrix text such as ``"1 2; 3 4"``.
 ``answer`` holds ``U``, ``S`` and ``V`` as :func:`exactsvd.check` takes them
-(``S`` a matrix or a list of values); ``singular_values`` are published
+(``S`` a matrix or a list of values; ``Vt`` or ``Vh``, NumPy's ``V^T``, instead of ``V``); ``singular_values`` are published
 values, checked for sign, order and size; ``tol`` checks a rounded answer key
 to that tolerance; ``expect`` is the verdict the bank expects, ``"ok"``
 (default) or ``"wrong"`` (a known erratum).  A problem with neither
@@ -46,6 +46,7 @@ from ..api import svd
 from ..errors import ExactSVDError, InvalidArgumentError, excerpt, printable, shorten, withholding_contents
 from ..input import as_exact_matrix, read_text_file
 from ..input.files import file_label
+from .answer import answer_key
 from .checker import check, check_singular_values
 
 VERDICTS = ("ok", "wrong")
@@ -159,7 +160,8 @@ def _run_problem(problem):
         tol = problem.get("tol")
         reports = []
         if "answer" in problem:
-            reports.append(check(A, *_factors(problem["answer"], name), tol=tol))
+            key = answer_key(problem["answer"], f'{name}: "answer"', A.shape)
+            reports.append(check(A, key.U, key.S, key.V, tol=tol))
         if "singular_values" in problem:
             reports.append(check_singular_values(A, problem["singular_values"], tol=tol))
         if not {"answer", "singular_values"} & problem.keys():
@@ -172,12 +174,6 @@ def _run_problem(problem):
         return BankResult(name, "wrong", expected, tuple(problems))
     undecided = tuple(dict.fromkeys(p for report in reports for p in report.undecided))
     return BankResult(name, "undecided" if undecided else "ok", expected, undecided)
-
-
-def _factors(answer, name):
-    if not isinstance(answer, dict) or not {"U", "S", "V"} <= answer.keys():
-        raise InvalidArgumentError(f'{name}: "answer" must hold "U", "S" and "V", got {shorten(answer)}.')
-    return answer["U"], answer["S"], answer["V"]
 
 
 def run_bank(problems, *, jobs=None):

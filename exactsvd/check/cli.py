@@ -25,13 +25,14 @@ import random
 from pathlib import Path
 
 from ..api import svd
-from ..errors import InvalidArgumentError, shorten, withholding_contents
+from ..errors import InvalidArgumentError, withholding_contents
 from ..explain import explain
 from ..explain.latex import PAPERS
 from ..explain.pdf import compile_pdf, save
 from ..generate import DIFFICULTIES, exercise_sheet, generate
 from ..input.files import file_label
 from .bank import bank_table, load_bank, load_json, run_bank
+from .answer import answer_key
 from .checker import check
 
 #: Shapes that ``generate`` draws from when no ``--shape`` is given, by difficulty.
@@ -58,8 +59,9 @@ def add_check_arguments(parser):
         metavar="FILE.json",
         required=True,
         type=file_argument,
-        help='the answer: a JSON object {"U": rows, "S": rows or a list of values, "V": rows}, entries as '
-        'strings such as "1/sqrt(5)" or "2*sqrt(5)/5" (or numbers)',
+        help='the answer: a JSON object {"U": rows, "S": rows or a list of values, "V": rows} ("Vt" or "Vh" '
+        'instead of "V" for V^T, as NumPy returns it), entries as strings such as "1/sqrt(5)" or "2*sqrt(5)/5" '
+        "(or numbers)",
     )
     parser.add_argument("--tol", help="check a rounded answer key to this tolerance, e.g. 1e-3 (default: exactly)")
 
@@ -72,7 +74,8 @@ def run_check(args):
     >>> add_check_arguments(parser)
     >>> with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
     ...     json.dump({"U": [[1, 0], [0, 1]], "S": [1, 2], "V": [[1, 0], [0, 1]]}, file)
-    >>> run_check(parser.parse_args(["1 0; 0 2", "--answer", file.name]))
+    >>> run_check(parser.parse_args(["1 0; 0 2", "--answer", file.name]))  # doctest: +ELLIPSIS
+    read "U", "S", "V" from ...json
     not a valid SVD of A (full form):
     - the singular values are listed in ascending order; list them in descending order, with the columns of U and V in the same order
     1
@@ -82,12 +85,9 @@ def run_check(args):
     A = read_matrix(args.matrix)
     answer = load_json(args.answer, "answer")
     with withholding_contents():
-        if not isinstance(answer, dict) or not {"U", "S", "V"} <= answer.keys():
-            raise InvalidArgumentError(
-                f'{file_label(args.answer)}: the answer must be a JSON object with "U", "S" and "V", '
-                f"got {shorten(answer)}."
-            )
-        report = check(A, answer["U"], answer["S"], answer["V"], tol=args.tol)
+        key = answer_key(answer, f"{file_label(args.answer)}: the answer", A.shape)
+        report = check(A, key.U, key.S, key.V, tol=args.tol)
+    print(f"read {key.read} from {file_label(args.answer)}")
     print(report)
     return {"valid": 0, "wrong": 1, "undecided": 3}[report.verdict]
 

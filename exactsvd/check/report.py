@@ -88,6 +88,14 @@ class CheckReport:
     ``str(report)`` is a verdict line followed by one line per problem (or,
     when nothing was proved wrong but something is undecided, per undecided
     identity).  :attr:`verdict` is ``"valid"``, ``"wrong"`` or ``"undecided"``.
+    ``bool(report)`` is ``ok``, so ``if exactsvd.check(A, U, S, V):`` accepts
+    only a valid answer (an undecided one is not accepted either).
+
+    Examples
+    --------
+    >>> import exactsvd
+    >>> bool(exactsvd.check([[2]], [[1]], [[2]], [[1]])), bool(exactsvd.check([[2]], [[1]], [[3]], [[1]]))
+    (True, False)
     """
 
     ok: bool
@@ -101,6 +109,9 @@ class CheckReport:
     def verdict(self):
         """``"valid"`` (proved), ``"wrong"`` (a problem proved) or ``"undecided"`` (neither)."""
         return "valid" if self.ok else "wrong" if self.problems else "undecided"
+
+    def __bool__(self):
+        return self.ok
 
     def __str__(self):
         form = f" ({self.form} form)" if self.form else ""

@@ -1,11 +1,14 @@
 """The public entry points: :func:`svd` and :func:`singular_values`."""
 
 from .core import decompose, spectrum
+from .core.complexmatrix import complex_domain_matrix, is_complex_matrix
 from .core.entries import domain_matrix
+from .core.hermitian import decompose_hermitian, hermitian_spectrum
 from .errors import InvalidArgumentError, NotExactError, shorten
 from .input import as_exact_matrix
 from .method import choose_method
 from .result import check_form, exact_result, numeric_result, singular_value_list
+from .result.complex_exact import complex_exact_result
 
 METHODS = ("exact", "numeric", "auto")
 
@@ -71,21 +74,35 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
         raise InvalidArgumentError(f"method={shorten(method)} is unknown; use one of {', '.join(map(repr, METHODS))}")
     if method == "exact":
         matrix = as_exact_matrix(A, rationalize=rationalize)
-        return exact_result(matrix, decompose(domain_matrix(matrix)), form)
+        entries, _, decompose_entries, build = exact_core(matrix)
+        return build(matrix, decompose_entries(entries), form)
     if method == "numeric":
         return _numeric(as_exact_matrix(A, rationalize=True), form, dps)
     try:
         matrix = as_exact_matrix(A, rationalize=rationalize)
     except NotExactError:
         return _numeric(as_exact_matrix(A, rationalize=True), form, dps, "numeric: the matrix has float entries")
-    exact = domain_matrix(matrix)
-    spec = spectrum(exact)
+    exact, spectrum_of, decompose_entries, build = exact_core(matrix)
+    spec = spectrum_of(exact)
     chosen, note = choose_method(spec, timeout)
     if chosen == "numeric":
         return _numeric(matrix, form, dps, note)
-    result = exact_result(matrix, decompose(exact, spec), form)
+    result = build(matrix, decompose_entries(exact, spec), form)
     result.note = note
     return result
+
+
+def exact_core(matrix):
+    """``(entries, spectrum, decompose, result)`` of the exact path for a validated SymPy *matrix*.
+
+    The one place where real and complex input part: real entries take the
+    real path (``DomainMatrix`` over ``QQ`` or a real algebraic field, ``A^T A``);
+    complex ones the unitary path (:class:`~exactsvd.core.complexmatrix.ComplexMatrix`
+    over ``K(i)``, ``A^H A``).
+    """
+    if is_complex_matrix(matrix):
+        return complex_domain_matrix(matrix), hermitian_spectrum, decompose_hermitian, complex_exact_result
+    return domain_matrix(matrix), spectrum, decompose, exact_result
 
 
 def _numeric(matrix, form, dps, note=None):
@@ -112,4 +129,5 @@ def singular_values(A, *, rationalize=False):
     (3*sqrt(2), 0)
     """
     matrix = as_exact_matrix(A, rationalize=rationalize)
-    return singular_value_list(spectrum(domain_matrix(matrix)), min(matrix.shape))
+    entries, spectrum_of, _, _ = exact_core(matrix)
+    return singular_value_list(spectrum_of(entries), min(matrix.shape))

@@ -1,8 +1,9 @@
 """Turn what a user gives as a matrix into a validated, exact SymPy matrix.
 
-Every entry that leaves this module is a finite, real, algebraic SymPy number:
-an integer, a fraction, a root such as ``sqrt(2)``, a ``CRootOf``, or an exact
-expression in them.  Error messages number rows and columns from 1.
+Every entry that leaves this module is a finite algebraic SymPy number: an
+integer, a fraction, a root such as ``sqrt(2)``, a ``CRootOf``, the imaginary
+unit ``I``, or an exact expression in them (``1 + 2*I``, ``sqrt(-2)``, the
+principal root ``(-8)**(1/3)``).  Error messages number rows and columns from 1.
 """
 
 import math
@@ -36,6 +37,7 @@ def as_exact_matrix(A, *, rationalize=False, name="A"):
         decimal it prints as: ``0.1`` (``repr``) becomes 1/10, not the binary
         value 3602879701896397/36028797018963968.  Without it floats raise
         :class:`NotExactError`.  ``nan`` and infinities are refused either way.
+        A Python ``complex`` is a pair of floats: ``0.5+2j`` becomes ``1/2 + 2*I``.
     name : str
         The argument name used in error messages.
 
@@ -52,10 +54,10 @@ def as_exact_matrix(A, *, rationalize=False, name="A"):
         (:class:`MatrixParseError`), an entry that is not a number (or a bool),
         or a non-finite entry (:class:`NonFiniteError`).
     NotExactError
-        A float entry and ``rationalize=False``.
+        A float entry (real or complex) and ``rationalize=False``.
     UnsupportedEntryError
-        A free symbol, a number not known to be algebraic (``pi``), or a
-        complex number.
+        A free symbol or a number not known to be algebraic (``pi``,
+        ``exp(I)``, ``pi*I``).
 
     Examples
     --------
@@ -129,26 +131,29 @@ def _entry(x, cell, rationalize, name):
     if isinstance(x, numbers.Real):
         return _float(float(x), cell, rationalize, name)
     if isinstance(x, numbers.Complex):
-        raise UnsupportedEntryError(f"{here}: {shorten(x)} is complex; complex entries are not supported yet.")
+        x = complex(x)
+        return _float(x.real, cell, rationalize, name, x) + sympy.I * _float(x.imag, cell, rationalize, name, x)
     raise InvalidMatrixError(f"{here}: {shorten(x)} ({type(x).__name__}) is not a number. {HINT}")
 
 
-def _float(x, cell, rationalize, name):
-    """A float entry: refused, or read as the decimal that ``repr`` prints."""
+def _float(x, cell, rationalize, name, entry=None):
+    """A float entry (or one part of the complex float *entry*): refused, or read as the decimal that ``repr`` prints."""
     here = where(name, cell)
+    shown = x if entry is None else entry
     if not math.isfinite(x):
-        raise NonFiniteError(f"{here}: {x!r} is not finite. Every entry must be a finite number.")
+        raise NonFiniteError(f"{here}: {shown!r} is not finite. Every entry must be a finite number.")
     if not rationalize:
+        exact = repr(x) if entry is None else f"{entry.real!r} + {entry.imag!r}*I"
         raise NotExactError(
-            f"{here}: {x!r} is a float, which is not exact. Pass rationalize=True to read each float as "
-            f"the decimal it prints as, or give the entry exactly, e.g. as the string {repr(x)!r} or a "
-            "fractions.Fraction."
+            f"{here}: {shown!r} is a {'float' if entry is None else 'complex float'}, which is not exact. Pass "
+            f"rationalize=True to read each float as the decimal it prints as, or give the entry exactly, e.g. as "
+            f"the string {exact!r}{' or a fractions.Fraction' if entry is None else ''}."
         )
     return parse_entry(repr(x), name, position=cell)
 
 
 def _check(value, cell, rationalize, name):
-    """Return the SymPy *value* if it is a finite real algebraic number, else raise."""
+    """Return the SymPy *value* if it is a finite algebraic number (real or complex), else raise."""
     here = where(name, cell)
     if not isinstance(value, sympy.Expr):
         raise InvalidMatrixError(f"{here}: {shorten(value)} ({type(value).__name__}) is not a number. {HINT}")
@@ -175,10 +180,5 @@ def _check(value, cell, rationalize, name):
         raise UnsupportedEntryError(
             f"{here}: {shorten(value)} {known[value.is_algebraic]} algebraic; the exact SVD needs algebraic "
             "entries. Replace it by an exact algebraic value such as a fraction, sqrt(2) or a CRootOf."
-        )
-    if value.is_real is not True:
-        raise UnsupportedEntryError(
-            f"{here}: {shorten(value)} {known[value.is_real]} real; complex entries are not supported yet. "
-            "Give a real matrix."
         )
     return value

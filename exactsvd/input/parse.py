@@ -35,8 +35,9 @@ functions are ``sqrt(x)``, ``cbrt(x)``, ``root(x, n)`` and ``abs(x)``; ``cbrt`` 
 ``-``.  ``I``, ``i`` and ``j`` are the imaginary unit, and a number written
 directly before one of them is a multiple of it (``1+2i``, ``3 - 4j``); so
 ``sqrt(-1)`` is ``I``.  Other names are refused with a specific error: ``nan``,
-``inf``, ``oo`` (:class:`NonFiniteError`), ``pi``, ``E``, ``e`` and any other
-name (:class:`UnsupportedEntryError`).
+``inf``, ``oo`` (:class:`NonFiniteError`), ``pi``, ``E``, ``e``, the functions
+``exp``, ``log``, ``sin``, ``cos``, ``tan`` and any other name
+(:class:`UnsupportedEntryError`).
 
 The values are exact but not yet checked to be algebraic:
 :func:`exactsvd.input.as_exact_matrix` does that.
@@ -79,6 +80,8 @@ SPACED_HINT = (
 )
 #: Names of the imaginary unit; a number directly followed by one (``2i``, ``3j``) is a multiple of it.
 IMAGINARY_UNIT = ("I", "i", "j")
+#: Functions that are refused as not algebraic (rather than as unknown names).
+TRANSCENDENTAL = ("exp", "log", "ln", "sin", "cos", "tan")
 FUNCTIONS = {"sqrt": "sqrt(2)", "cbrt": "cbrt(2)", "root": "root(2, 5)", "abs": "abs(-2)"}
 
 Token = namedtuple("Token", "kind text pos")
@@ -466,7 +469,7 @@ class _Entry:
         op = self._take()
         start = self._peek().pos
         exponent, exponent_bits = self._nested(self._signed)
-        if exponent.free_symbols:
+        if exponent.free_symbols or (base.free_symbols and not exponent.is_Rational):
             self._name(self.deferred_name)
         if not exponent.is_Rational:
             self._fail(
@@ -585,6 +588,15 @@ class _Entry:
                 f"{name} is not algebraic; the exact SVD needs algebraic entries",
                 token.pos,
                 "Replace it by an exact algebraic value, e.g. a fraction such as 355/113. " + HINT,
+                self.cell,
+            )
+        if name in TRANSCENDENTAL and self._peek().kind == "(":
+            fail(
+                UnsupportedEntryError,
+                f"{name}(...) is not supported: its values are in general not algebraic, and the exact SVD needs "
+                "algebraic entries",
+                token.pos,
+                "Give the value exactly, e.g. cos(pi/3) as 1/2 and exp(I*pi/2) as I. " + HINT,
                 self.cell,
             )
         if self._peek().kind == "(":

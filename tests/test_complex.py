@@ -108,8 +108,9 @@ def test_algebraic_complex_entries():
 
 
 def test_text_input():
-    r = svd_checked("1+2i 3; 4j -1")
+    r = exactsvd.svd("1+2i 3; 4j -1")
     assert r.matrix == Matrix([[1 + 2 * I, 3], [4 * I, -1]])
+    check_svd(r.matrix, r)
     assert exactsvd.svd("[[0, 1], [sqrt(-1), 0]]").U == Matrix([[0, 1], [I, 0]])
 
 

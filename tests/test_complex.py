@@ -183,3 +183,39 @@ def gaussian_matrix(draw, max_size=5, bound=3):
 @given(gaussian_matrix(), st.sampled_from(FORMS))
 def test_random_gaussian_matrices(A, form):
     svd_checked(A, form)
+
+
+# --------------------------------------------------------------------------- applications
+
+
+@pytest.mark.parametrize(
+    "A",
+    [
+        Matrix([[1, I], [2, 0]]),
+        Matrix([[1, I, 1 + I], [I, -1, I - 1]]),
+        Matrix([[1 + 2 * I, 2 + 3 * I], [3 + 4 * I, 4 + 5 * I]]),
+        Matrix([[1, I, 0], [0, 1, I], [1, 2 * I, -1]]),
+    ],
+)
+def test_applications_are_hermitian(A):
+    r = exactsvd.svd(A)
+    zero = sympy.zeros(*A.shape)
+    pinv = r.pseudo_inverse()
+    assert all(x.is_Rational or sympy.expand_complex(x).as_real_imag()[0].is_Rational for x in pinv)  # Gaussian rationals
+    assert sympy.simplify(pinv - A.pinv()).is_zero_matrix
+    Q, P = r.polar()
+    assert sympy.simplify(Q * P - A).is_zero_matrix
+    assert sympy.simplify(P - P.H).is_zero_matrix  # Hermitian
+    unitary = Q.H * Q if A.rows >= A.cols else Q * Q.H
+    assert sympy.simplify(unitary - eye(unitary.rows)).is_zero_matrix
+    assert sympy.simplify(sum(r.terms(), zero) - A).is_zero_matrix
+    best = r.truncate(1)
+    assert best.error_2 == r.singular_values[1] if len(r.singular_values) > 1 else True
+    assert sympy.simplify(best.matrix - r.terms()[0]).is_zero_matrix
+    spaces = r.fundamental_subspaces()
+    assert sympy.simplify(A * spaces.null).is_zero_matrix and sympy.simplify(A.H * spaces.left_null).is_zero_matrix
+
+
+def test_low_rank_error_frobenius_uses_the_modulus():
+    best = exactsvd.low_rank([[1, I], [I, -1]], 0)
+    assert best.error_frobenius == 2 and best.error_2 == 2

@@ -219,3 +219,62 @@ def test_applications_are_hermitian(A):
 def test_low_rank_error_frobenius_uses_the_modulus():
     best = exactsvd.low_rank([[1, I], [I, -1]], 0)
     assert best.error_frobenius == 2 and best.error_2 == 2
+
+
+# --------------------------------------------------------------------------- check(), the CLI, the faces not yet complex
+
+
+CHECKED = Matrix([[1 + 2 * I, 2 + 3 * I], [3 + 4 * I, 4 + 5 * I]])
+
+
+def test_check_accepts_the_canonical_answer_and_other_phases():
+    r = exactsvd.svd(CHECKED)
+    report = exactsvd.check(CHECKED, *r)
+    assert report.ok and report.facts.canonical
+    phase = Matrix([[I, 0], [0, 1]])  # u_1 and v_1 times i: still an SVD, not the canonical one
+    other = exactsvd.check(CHECKED, r.U * phase, r.S, r.V * phase)
+    assert other.ok and not other.facts.canonical
+
+
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        (lambda U, S, V: (U, S, V.conjugate()), "V was conjugated but not transposed"),
+        (lambda U, S, V: (U, S, V.T), "V was transposed but not conjugated"),
+        (lambda U, S, V: (U, S, V.H), "V is given as V^H"),
+        (lambda U, S, V: (U * Matrix([[I, 0], [0, 1]]), S, V), "u1 and v1 do not fit u1 = A v1 / s1"),
+        (lambda U, S, V: (U, S, 2 * V), "V^H V is not I"),
+        (lambda U, S, V: (U, 2 * S, V), "is not a singular value of A"),
+    ],
+    ids=["conjugated", "transposed", "adjoint", "phase", "not-unitary", "value"],
+)
+def test_check_names_the_complex_mistake(change, words):
+    U, S, V = change(*exactsvd.svd(CHECKED))
+    report = exactsvd.check(CHECKED, U, S, V)
+    assert not report.ok
+    assert any(words in p for p in report.problems), report.problems
+
+
+def test_check_of_a_complex_answer_with_tolerance_is_refused():
+    with pytest.raises(exactsvd.UnsupportedEntryError, match="tol="):
+        exactsvd.check(CHECKED, *exactsvd.svd(CHECKED), tol=1e-3)
+
+
+def test_cli_states_the_unitary_identities(capsys):
+    from exactsvd.cli import main
+
+    assert main(["svd", "[[0, 1], [i, 0]]"]) == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().endswith("verified: U^H U = I, V^H V = I, U S V^H = A (exact)")
+    assert main(["svd", "[[0, 1], [i, 0]]", "--json"]) == 0
+    record = __import__("json").loads(capsys.readouterr().out)
+    assert record["U"] == [["0", "1"], ["I", "0"]] and record["verified"] is True
+    assert exactsvd.svd(record["U"]).verify()  # the JSON entries read back
+    assert main(["svd", "[[0, 1], [i, 0]]", "--latex"]) == 0
+    assert "% verified: U^H U = I" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("call", [lambda: exactsvd.explain([[1, I]]), lambda: exactsvd.svd([[1, I]], method="numeric")])
+def test_faces_not_yet_complex_say_so(call):
+    with pytest.raises(exactsvd.UnsupportedEntryError):
+        call()

@@ -225,32 +225,33 @@ def test_low_rank_error_frobenius_uses_the_modulus():
 
 
 CHECKED = Matrix([[1 + 2 * I, 2 + 3 * I], [3 + 4 * I, 4 + 5 * I]])
+SMALL = Matrix([[3 * I, 0], [4, 5]])  # singular values 3 sqrt(5), sqrt(5): answers decided by arithmetic quickly
 
 
 def test_check_accepts_the_canonical_answer_and_other_phases():
-    r = exactsvd.svd(CHECKED)
-    report = exactsvd.check(CHECKED, *r)
+    report = exactsvd.check(CHECKED, *exactsvd.svd(CHECKED))
     assert report.ok and report.facts.canonical
+    r = exactsvd.svd(SMALL)
     phase = Matrix([[I, 0], [0, 1]])  # u_1 and v_1 times i: still an SVD, not the canonical one
-    other = exactsvd.check(CHECKED, r.U * phase, r.S, r.V * phase)
+    other = exactsvd.check(SMALL, r.U * phase, r.S, r.V * phase)
     assert other.ok and not other.facts.canonical
 
 
 @pytest.mark.parametrize(
-    "change, words",
+    "A, change, words",
     [
-        (lambda U, S, V: (U, S, V.conjugate()), "V was conjugated but not transposed"),
-        (lambda U, S, V: (U, S, V.T), "V was transposed but not conjugated"),
-        (lambda U, S, V: (U, S, V.H), "V is given as V^H"),
-        (lambda U, S, V: (U * Matrix([[I, 0], [0, 1]]), S, V), "u1 and v1 do not fit u1 = A v1 / s1"),
-        (lambda U, S, V: (U, S, 2 * V), "V^H V is not I"),
-        (lambda U, S, V: (U, 2 * S, V), "is not a singular value of A"),
+        (CHECKED, lambda U, S, V: (U, S, V.conjugate()), "V was conjugated but not transposed"),
+        (CHECKED, lambda U, S, V: (U, S, V.T), "V was transposed but not conjugated"),
+        (CHECKED, lambda U, S, V: (U, S, V.H), "V is given as V^H"),
+        (SMALL, lambda U, S, V: (U * Matrix([[I, 0], [0, 1]]), S, V), "u1 and v1 do not fit u1 = A v1 / s1"),
+        (SMALL, lambda U, S, V: (U, S, 2 * V), "V^H V is not I"),
+        (SMALL, lambda U, S, V: (U, 2 * S, V), "is not a singular value of A"),
     ],
     ids=["conjugated", "transposed", "adjoint", "phase", "not-unitary", "value"],
 )
-def test_check_names_the_complex_mistake(change, words):
-    U, S, V = change(*exactsvd.svd(CHECKED))
-    report = exactsvd.check(CHECKED, U, S, V)
+def test_check_names_the_complex_mistake(A, change, words):
+    U, S, V = change(*exactsvd.svd(A))
+    report = exactsvd.check(A, U, S, V)
     assert not report.ok
     assert any(words in p for p in report.problems), report.problems
 

@@ -7,7 +7,7 @@ conjugate transpose is :meth:`ComplexMatrix.adjoint`, the one place where it is
 decided.
 """
 
-from sympy import I, Poly, Symbol, im, re
+from sympy import I, Integer, Poly, Symbol, im, re
 from sympy.polys.domains import QQ
 from sympy.polys.matrices import DomainMatrix
 
@@ -120,7 +120,7 @@ def complex_domain_matrix(matrix, name="A"):
     [sqrt(3),       0]]))
     """
     rows, cols = matrix.shape
-    parts = [_real_imaginary(e, name) for e in matrix]
+    parts = [real_imaginary(e, name) for e in matrix]
     entries = [[parts[i * cols + j][k] for j in range(cols)] for k in (0, 1) for i in range(rows)]
     stacked = DomainMatrix.from_list_sympy(2 * rows, cols, entries, extension=True)
     K = stacked.domain
@@ -134,10 +134,10 @@ def complex_domain_matrix(matrix, name="A"):
     return ComplexMatrix(stacked[:rows, :], stacked[rows:, :])
 
 
-def _real_imaginary(value, name):
+def real_imaginary(value, name):
     """``(re, im)`` of an exact algebraic SymPy number, as SymPy numbers free of ``re()``/``im()``."""
     if value.is_Rational or value.is_real:
-        return value, 0
+        return value, Integer(0)
     real, imaginary = value.expand(complex=True).as_real_imag()
     if any(part.has(I) or part.is_real is False for part in (real, imaginary)) or real.has(re, im) or imaginary.has(re, im):
         raise UnsupportedEntryError(

@@ -14,14 +14,18 @@ METHODS = ("exact", "numeric", "auto")
 
 
 def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=False):
-    """The singular value decomposition ``A = U S V^T``.
+    """The singular value decomposition ``A = U S V^T`` (``A = U S V^H`` for complex ``A``).
 
     Parameters
     ----------
     A : matrix-like
         A SymPy ``Matrix``, a list of rows (``int``, ``Fraction``, SymPy
         numbers or strings such as ``"1/3"``), or one string such as
-        ``"[[1, 2], [3, 4]]"`` or ``"1 2; 3 4"``.
+        ``"[[1, 2], [3, 4]]"`` or ``"1 2; 3 4"``.  Entries may be complex:
+        SymPy's ``I``, or ``I``, ``i``, ``j`` in text (``"1+2i"``).  Then
+        ``U`` and ``V`` are unitary, ``A = U S V^H`` (use ``V.H``, the
+        conjugate transpose, where a real SVD uses ``V.T``), and the first
+        non-zero entry of every ``v_i`` is real and positive (the phase rule).
     form : {"full", "thin", "compact"}
         ``full``: ``U`` m×m, ``S`` m×n, ``V`` n×n.  ``thin``: ``k = min(m, n)``
         columns.  ``compact``: ``k = rank`` columns.
@@ -65,6 +69,14 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     [4, 5]])
     >>> exactsvd.svd("1 1; 1 0").singular_values
     (1/2 + sqrt(5)/2, -1/2 + sqrt(5)/2)
+
+    A complex matrix: ``v_1 = (1, i)/sqrt(2)`` has its first entry real and positive.
+
+    >>> r = exactsvd.svd("[[i, 1]]")
+    >>> r.singular_values, r.U, r.V[:, 0].T
+    ((sqrt(2),), Matrix([[I]]), Matrix([[sqrt(2)/2, sqrt(2)*I/2]]))
+    >>> r.U * r.S * r.V.H
+    Matrix([[I, 1]])
     >>> r = exactsvd.svd([[0.5, 0], [0, 0.25]], method="numeric", dps=20)
     >>> r.digits, [float(s) for s in r.singular_values]
     (20, [0.5, 0.25])

@@ -97,22 +97,33 @@ def decompose(matrix, spec=None):
     *spec* may pass the already computed :func:`spectrum` of *matrix*.
     """
     spec = spec or spectrum(matrix)
+
+    def sign(space, eigenvalue, a):
+        return space.field.sign_at(first_nonzero(space.right_vector(spec.side, a)), eigenvalue.root)
+
+    pairs = singular_pairs(spec, _eigenspace, sign)
+    return assemble(matrix, spec, pairs, _kernel(matrix, spec.embedding), _kernel(matrix.transpose(), spec.embedding))
+
+
+def singular_pairs(spec, eigenspace, sign):
+    """The :class:`SingularPair` list, descending: *eigenspace* once per factor, *sign* per pair (rule 4)."""
     pairs = []
     spaces = {}
     for eigenvalue in spec.eigenvalues:
         field = eigenvalue.field
         if field not in spaces:
-            spaces[field] = _eigenspace(spec, field, eigenvalue.multiplicity)
+            spaces[field] = eigenspace(spec, field, eigenvalue.multiplicity)
         space = spaces[field]
-        for a in range(eigenvalue.multiplicity):
-            lead = first_nonzero(space.right_vector(spec.side, a))
-            pairs.append(SingularPair(space, eigenvalue.root, a, field.sign_at(lead, eigenvalue.root)))
-    right = _kernel(matrix, spec.embedding)
-    left = _kernel(matrix.transpose(), spec.embedding)
+        pairs += [SingularPair(space, eigenvalue.root, a, sign(space, eigenvalue, a)) for a in range(eigenvalue.multiplicity)]
+    return tuple(pairs)
+
+
+def assemble(matrix, spec, pairs, right, left):
+    """The :class:`ExactDecomposition`, once the kernel dimensions are checked against the rank."""
     m, n = matrix.shape
     if len(right.vectors) != n - len(pairs) or len(left.vectors) != m - len(pairs):
         raise ExactSVDError("internal error: kernel dimensions do not match the rank; please report this matrix")
-    return ExactDecomposition(matrix, spec, tuple(pairs), right, left)
+    return ExactDecomposition(matrix, spec, pairs, right, left)
 
 
 def _eigenspace(spec, field, multiplicity):
@@ -145,13 +156,23 @@ def _krylov_eigenvector(spec, field):
     every coefficient, and after normalisation both give the same singular
     vector.
     """
+    K = spec.gram.domain
+    k = spec.gram.shape[0]
+    ys = krylov_vectors(spec, field, lambda j: DomainMatrix([[K.one if i == j else K.zero] for i in range(k)], (k, 1), K))
+    columns = [y.to_list() for y in ys]
+    return [field.from_coefficients([col[i][0] for col in columns]) for i in range(k)]
+
+
+def krylov_vectors(spec, field, unit):
+    """``y_0, ..., y_(d-1)`` of the Krylov formula (see :func:`_krylov_eigenvector`); *unit(j)* is ``e_j``.
+
+    Any matrix type with ``*``, ``+`` and ``is_zero_matrix`` works (real or complex).
+    """
     gram = spec.gram
-    K = gram.domain
-    k = gram.shape[0]
     others = [f for f, _ in spec.factors if f != field.factor]
     coeffs = field.factor.rep.to_list()[::-1]
-    for j in range(k):
-        b = DomainMatrix([[K.one if i == j else K.zero] for i in range(k)], (k, 1), K)
+    for j in range(gram.shape[0]):
+        b = unit(j)
         for f in others:
             b = _apply_polynomial(f, gram, b)
         if not b.is_zero_matrix:
@@ -159,8 +180,7 @@ def _krylov_eigenvector(spec, field):
     ys = [b]
     for c in coeffs[field.degree - 1 : 0 : -1]:
         ys.append(b * c + gram * ys[-1])
-    columns = [y.to_list() for y in reversed(ys)]  # y_0, ..., y_(d-1)
-    return [field.from_coefficients([col[i][0] for col in columns]) for i in range(k)]
+    return ys[::-1]
 
 
 def _apply_polynomial(f, matrix, vector):

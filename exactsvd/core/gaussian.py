@@ -31,7 +31,6 @@ class GaussianField:
         self.base = base
         self.zero = Gaussian(base.zero, base.zero)
         self.one = Gaussian(base.one, base.zero)
-        self.i = Gaussian(base.zero, base.one)
 
     def __call__(self, re, im):
         return Gaussian(re, im)

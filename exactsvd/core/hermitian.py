@@ -25,7 +25,7 @@ from sympy.polys.matrices import DomainMatrix
 
 from ..errors import ExactSVDError
 from .complexmatrix import ComplexMatrix
-from .decompose import Eigenspace, ExactDecomposition, Kernel, SingularPair
+from .decompose import Eigenspace, Kernel, assemble, krylov_vectors, singular_pairs
 from .embedding import Embedding
 from .gaussian import Gaussian, GaussianField, hermitian_gram_schmidt, phase_normalised
 from .linalg import first_nonzero, kernel_basis_rows
@@ -68,19 +68,8 @@ def decompose_hermitian(matrix, spec=None):
     (1, [[(1, 0), (0, 1)]])
     """
     spec = spec or hermitian_spectrum(matrix)
-    pairs = []
-    spaces = {}
-    for eigenvalue in spec.eigenvalues:
-        field = eigenvalue.field
-        if field not in spaces:
-            spaces[field] = _eigenspace(spec, field, eigenvalue.multiplicity)
-        pairs += [SingularPair(spaces[field], eigenvalue.root, a, 1) for a in range(eigenvalue.multiplicity)]
-    right = _kernel(matrix)
-    left = _kernel(matrix.adjoint())
-    m, n = matrix.shape
-    if len(right.vectors) != n - len(pairs) or len(left.vectors) != m - len(pairs):
-        raise ExactSVDError("internal error: kernel dimensions do not match the rank; please report this matrix")
-    return ExactDecomposition(matrix, spec, tuple(pairs), right, left)
+    pairs = singular_pairs(spec, _eigenspace, lambda *_: 1)  # the phase rule is in the vectors
+    return assemble(matrix, spec, pairs, _kernel(matrix), _kernel(matrix.adjoint()))
 
 
 def _eigenspace(spec, field, multiplicity):
@@ -127,39 +116,14 @@ def _apply(matrix, vector, field):
 
 
 def _krylov_eigenvector(spec, field):
-    """The eigenvector of a simple root ``theta`` of ``p`` over ``L(i)``, without division.
-
-    As in :func:`exactsvd.core.decompose._krylov_eigenvector`: ``b = q(G) e_j``
-    and ``w = sum theta^j y_j`` with ``y_(d-1) = b`` and ``y_(j-1) = c_j b + G y_j``.
-    """
-    gram = spec.gram
-    K = gram.domain
-    k = gram.shape[0]
-    others = [f for f, _ in spec.factors if f != field.factor]
-    coeffs = field.factor.rep.to_list()[::-1]
-    zero_column = DomainMatrix.zeros((k, 1), K)
-    for j in range(k):
-        b = ComplexMatrix(DomainMatrix([[K.one if i == j else K.zero] for i in range(k)], (k, 1), K), zero_column)
-        for f in others:
-            b = _apply_polynomial(f, gram, b)
-        if not b.is_zero_matrix:
-            break
-    ys = [b]
-    for c in coeffs[field.degree - 1 : 0 : -1]:
-        ys.append(b * c + gram * ys[-1])
-    ys.reverse()  # y_0, ..., y_(d-1)
+    """The eigenvector of a simple root ``theta`` of ``p`` over ``L(i)``, without division (the real path's formula)."""
+    K = spec.gram.domain
+    k = spec.gram.shape[0]
+    zero = DomainMatrix.zeros((k, 1), K)
+    ys = krylov_vectors(spec, field, lambda j: ComplexMatrix(DomainMatrix([[K.one if i == j else K.zero] for i in range(k)], (k, 1), K), zero))
     re = DomainMatrix.hstack(*[y.re for y in ys]) if len(ys) > 1 else ys[0].re
     im = DomainMatrix.hstack(*[y.im for y in ys]) if len(ys) > 1 else ys[0].im
     return _from_coefficients(ComplexMatrix(re, im), field)
-
-
-def _apply_polynomial(f, matrix, vector):
-    """``f(matrix) vector`` by Horner's rule (complex matrix, real polynomial)."""
-    coeffs = f.rep.to_list()
-    result = vector * coeffs[0]
-    for c in coeffs[1:]:
-        result = matrix * result + vector * c
-    return result
 
 
 def _kernel(matrix):

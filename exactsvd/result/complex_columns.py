@@ -40,7 +40,3 @@ def complex_kernel_columns(kernel, domain):
         columns.append([re + I * im for re, im in zip(parts[0::2], parts[1::2])])
     return columns
 
-
-def gaussian_to_sympy(c, domain):
-    """An element of ``K(i)`` as the SymPy number ``re + I*im``."""
-    return domain.to_sympy(c.re) + I * domain.to_sympy(c.im)

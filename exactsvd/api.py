@@ -7,7 +7,7 @@ from .core.hermitian import decompose_hermitian, hermitian_spectrum
 from .errors import InvalidArgumentError, NotExactError, shorten
 from .input import as_exact_matrix
 from .method import choose_method
-from .result import check_form, exact_result, numeric_result, singular_value_list
+from .result import check_form, exact_result, kernel_counts, numeric_result, singular_value_list
 from .result.complex_exact import complex_exact_result
 
 METHODS = ("exact", "numeric", "auto")
@@ -86,35 +86,46 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
         raise InvalidArgumentError(f"method={shorten(method)} is unknown; use one of {', '.join(map(repr, METHODS))}")
     if method == "exact":
         matrix = as_exact_matrix(A, rationalize=rationalize)
-        entries, _, decompose_entries, build = exact_core(matrix)
-        return build(matrix, decompose_entries(entries), form)
+        entries, spectrum_of, build = exact_core(matrix)
+        return build(matrix, entries, spectrum_of(entries), form)
     if method == "numeric":
         return _numeric(as_exact_matrix(A, rationalize=True), form, dps)
     try:
         matrix = as_exact_matrix(A, rationalize=rationalize)
     except NotExactError:
         return _numeric(as_exact_matrix(A, rationalize=True), form, dps, "numeric: the matrix has float entries")
-    exact, spectrum_of, decompose_entries, build = exact_core(matrix)
+    exact, spectrum_of, build = exact_core(matrix)
     spec = spectrum_of(exact)
     chosen, note = choose_method(spec, timeout)
     if chosen == "numeric":
         return _numeric(matrix, form, dps, note)
-    result = build(matrix, decompose_entries(exact, spec), form)
+    result = build(matrix, exact, spec, form)
     result.note = note
     return result
 
 
 def exact_core(matrix):
-    """``(entries, spectrum, decompose, result)`` of the exact path for a validated SymPy *matrix*.
+    """``(entries, spectrum, build)`` of the exact path for a validated SymPy *matrix*.
 
     The one place where real and complex input part: real entries take the
     real path (``DomainMatrix`` over ``QQ`` or a real algebraic field, ``A^T A``);
     complex ones the unitary path (:class:`~exactsvd.core.complexmatrix.ComplexMatrix`
-    over ``K(i)``, ``A^H A``).
+    over ``K(i)``, ``A^H A``).  ``build(matrix, entries, spec, form)`` makes the result.
     """
     if is_complex_matrix(matrix):
-        return complex_domain_matrix(matrix), hermitian_spectrum, decompose_hermitian, complex_exact_result
-    return domain_matrix(matrix), spectrum, decompose, exact_result
+        return complex_domain_matrix(matrix), hermitian_spectrum, _complex_exact
+    return domain_matrix(matrix), spectrum, _exact
+
+
+def _exact(matrix, exact, spec, form):
+    """The exact result in *form*: only the kernel vectors that *form* keeps are built."""
+    left, right = kernel_counts(exact.shape, spec.rank, form)
+    return exact_result(matrix, decompose(exact, spec, left=left, right=right), form)
+
+
+def _complex_exact(matrix, entries, spec, form):
+    """The exact unitary SVD in *form* (the full data: its certificate is the full one)."""
+    return complex_exact_result(matrix, decompose_hermitian(entries, spec), form)
 
 
 def _numeric(matrix, form, dps, note=None):
@@ -141,5 +152,5 @@ def singular_values(A, *, rationalize=False):
     (3*sqrt(2), 0)
     """
     matrix = as_exact_matrix(A, rationalize=rationalize)
-    entries, spectrum_of, _, _ = exact_core(matrix)
+    entries, spectrum_of, _ = exact_core(matrix)
     return singular_value_list(spectrum_of(entries), min(matrix.shape))

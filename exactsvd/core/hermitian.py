@@ -25,7 +25,7 @@ from sympy.polys.matrices import DomainMatrix
 
 from ..errors import ExactSVDError
 from .complexmatrix import ComplexMatrix
-from .decompose import Eigenspace, Kernel, assemble, krylov_vectors, singular_pairs
+from .decompose import Eigenspace, ExactDecomposition, Kernel, krylov_vectors, singular_pairs
 from .embedding import Embedding
 from .gaussian import Gaussian, GaussianField, hermitian_gram_schmidt, phase_normalised
 from .linalg import first_nonzero, kernel_basis_rows
@@ -69,7 +69,11 @@ def decompose_hermitian(matrix, spec=None):
     """
     spec = spec or hermitian_spectrum(matrix)
     pairs = singular_pairs(spec, _eigenspace, lambda *_: 1)  # the phase rule is in the vectors
-    return assemble(matrix, spec, pairs, _kernel(matrix), _kernel(matrix.adjoint()))
+    right, left = _kernel(matrix), _kernel(matrix.adjoint())
+    m, n = matrix.shape
+    if right.dimension != n - len(pairs) or left.dimension != m - len(pairs):
+        raise ExactSVDError("internal error: kernel dimensions do not match the rank; please report this matrix")
+    return ExactDecomposition(matrix, spec, pairs, right, left)
 
 
 def _eigenspace(spec, field, multiplicity):
@@ -133,5 +137,5 @@ def _kernel(matrix):
     basis = kernel_basis_rows(rows, F) if rows else [[F.one if i == j else F.zero for i in range(matrix.shape[1])] for j in range(matrix.shape[1])]
     vectors, norms = hermitian_gram_schmidt(basis, F)
     phased = [phase_normalised(w, first_nonzero(w), norm, F) for w, norm in zip(vectors, norms)]
-    return Kernel(tuple(tuple(w) for w, _ in phased), tuple(norm for _, norm in phased))
+    return Kernel(tuple(tuple(w) for w, _ in phased), tuple(norm for _, norm in phased), len(phased))
 

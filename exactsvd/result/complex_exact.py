@@ -7,6 +7,7 @@ from .complex_certificate import certify_unitary
 from .complex_columns import complex_kernel_columns, complex_pair_columns
 from .decimals import _decimal, _refine
 from .exact import singular_value_list
+from .forms import cut
 from .svdresult import SVDResult
 
 
@@ -15,7 +16,7 @@ def complex_exact_result(matrix, decomposition, form):
     values = singular_value_list(decomposition.spectrum, min(decomposition.shape))
     return SVDResult(
         matrix,
-        lambda: _full_factors(decomposition, values),
+        lambda: cut(*_full_factors(decomposition, values), form, decomposition.rank),
         values,
         decomposition.rank,
         form,

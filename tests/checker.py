@@ -44,6 +44,46 @@ TOL = mpmath.mpf("1e-40")
 ZERO = mpmath.mpf("1e-30")
 
 
+def check_generated_problem(A, r, rank, difficulty):
+    """Assert what ``exactsvd.generate(..., difficulty=...)`` guarantees of the problem *A* (``r = svd(A)``).
+
+    Small entries (at most two digits); for rank 1 or more no zero row or
+    column and, when ``m, n >= 2``, neither Gram matrix diagonal (so ``U``
+    and ``V`` are not signed permutations); the canonical SVD (:func:`check_svd`, without ``simplify``),
+    the rank, and the singular values the difficulty promises.
+    """
+    A = as_sympy_matrix(A)
+    m, n = A.shape
+    label = f"A = {A.tolist()} ({difficulty}, rank {rank})"
+    assert all(a.is_Integer and abs(a) <= 99 for a in A), f"{label}: an entry has more than two digits"
+    if rank:
+        assert all(any(A.row(i)) for i in range(m)) and all(any(A.col(j)) for j in range(n)), f"{label}: a zero line"
+    if min(m, n) >= 2 and rank:
+        for name, G in (("A^T A", A.T * A), ("A A^T", A * A.T)):
+            assert not G.is_diagonal(), f"{label}: {name} = {G.tolist()} is diagonal"
+        for name, M in (("U", r.U), ("V", r.V)):
+            assert sum(1 for x in M if x != 0) > M.rows, f"{label}: {name} is a signed permutation"
+    check_svd(A, r, simplify_check=False)
+    assert r.rank == rank, f"{label}: rank {r.rank}"
+    values = r.singular_values[:rank]
+    if difficulty == "easy":
+        assert all(s.is_Integer for s in values) and len(set(values)) == rank, f"{label}: {values}"
+        assert all(x.is_Rational for M in (r.U, r.V) for x in M[:, :rank]), f"{label}: irrational vectors"
+    elif difficulty == "medium":
+        assert all((s**2).is_Integer for s in values) and len(set(values)) == rank, f"{label}: {values}"
+    else:
+        irrational = [s for s in values if not s.is_Rational]
+        assert all(s.is_Integer for s in values if s.is_Rational), f"{label}: {values}"
+        assert len(irrational) == 2 and _conjugates(*irrational), f"{label}: {values} are not a conjugate pair"
+
+
+def _conjugates(x, y):
+    """Whether ``x = |a + b√d|`` and ``y = |a - b√d|`` for rational ``a, b`` (no nested roots)."""
+    rational = [sympy.nsimplify(sympy.expand(v)).is_Rational for v in (x * y, x + y, x - y)]
+    return rational[0] and (rational[1] or rational[2]) and not (nested_sqrt(x) or nested_sqrt(y))
+
+
+# --------------------------------------------------------------------------- matrices
 # --------------------------------------------------------------------------- matrices
 
 
@@ -476,6 +516,7 @@ __all__ = [
     "DPS",
     "TOL",
     "as_sympy_matrix",
+    "check_generated_problem",
     "check_svd",
     "exact_rank",
     "hand_kernel",

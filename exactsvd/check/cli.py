@@ -4,8 +4,8 @@
 
     exactsvd check MATRIX --answer FILE.json [--tol TOL]
     exactsvd check-bank FILE.json [--jobs N]
-    exactsvd generate [--count N] [--seed S] [--shape MxN ...] [--rank R]
-                      [--difficulty easy|medium] [--latex FILE.tex [--key FILE.tex] [--answers-only]]
+    exactsvd generate [--count N] [--seed S] [--shape MxN ...] [--rank R] [--difficulty easy|medium|hard]
+                      [--latex FILE.tex | --pdf FILE.pdf] [--key FILE] [--answers-only] [--paper a4|letter]
 
 ``check`` prints the verdict and one line per problem; ``check-bank`` a table
 (id, verdict, problems).  Both exit with 1 when an answer is wrong (for a
@@ -27,14 +27,19 @@ from pathlib import Path
 from ..api import svd
 from ..errors import InvalidArgumentError, shorten, withholding_contents
 from ..explain import explain
-from ..explain.pdf import save
+from ..explain.latex import PAPERS
+from ..explain.pdf import compile_pdf, save
 from ..generate import DIFFICULTIES, exercise_sheet, generate
 from ..input.files import file_label
 from .bank import bank_table, load_bank, load_json, run_bank
 from .checker import check
 
-#: Shapes that ``generate`` draws from when no ``--shape`` is given.
-SHAPES = ((2, 2), (2, 3), (3, 2), (3, 3))
+#: Shapes that ``generate`` draws from when no ``--shape`` is given, by difficulty.
+SHAPES = {
+    "easy": ((2, 2), (2, 3), (3, 2)),
+    "medium": ((2, 2), (2, 3), (3, 2), (3, 3)),
+    "hard": ((3, 3), (4, 3), (3, 4)),
+}
 
 
 def add_check_arguments(parser):
@@ -138,51 +143,81 @@ def add_generate_arguments(parser):
         type=_shape,
         action="append",
         metavar="MxN",
-        help="a shape such as 3x2; repeat for several (used in turn); default: drawn from 2x2, 2x3, 3x2, 3x3",
+        help="a shape such as 3x2; repeat for several (used in turn); default: drawn from 2x2, 2x3, 3x2 "
+        "(easy), also 3x3 (medium), 3x3, 4x3, 3x4 (hard)",
     )
     parser.add_argument("--rank", type=int, help="the rank of every matrix (default: full rank)")
     parser.add_argument("--difficulty", choices=DIFFICULTIES, default="easy",
-                        help="easy: integer singular values and rational singular vectors; medium: square roots too")
-    parser.add_argument("--latex", metavar="FILE.tex", type=file_argument,
-                        help="write the exercise sheet here, and an answer key")
-    parser.add_argument("--key", metavar="FILE.tex", type=file_argument,
-                        help="where the answer key goes (default: FILE-key.tex; needs --latex)")
+                        help="easy: integer singular values, rational singular vectors; medium: square roots of "
+                        "integers; hard: a pair a ± b√d in a quadratic field")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--latex", metavar="FILE.tex", type=file_argument,
+                        help="write the exercise sheet here, and its answer keys")
+    output.add_argument("--pdf", metavar="FILE.pdf", type=file_argument, help="the same, compiled with pdflatex")
+    parser.add_argument("--key", metavar="FILE", type=file_argument,
+                        help="where the worked answer key goes (default: FILE-key; with --answers-only: the compact "
+                        "key, default FILE-answers; needs --latex or --pdf)")
     parser.add_argument("--answers-only", action="store_true",
-                        help="answer key with U, S, V only, without the worked solutions")
+                        help="write only the compact key (FILE-answers: U, S, V), not the worked solutions")
+    parser.add_argument("--paper", choices=tuple(PAPERS), default="a4", help="paper size of the documents")
 
 
 def run_generate(args):
-    """Run ``generate``: print the matrices, or write the sheet and the key; return 0.
+    """Run ``generate``: print the matrices, or write the sheet and its keys (LaTeX or PDF); return 0.
+
+    With ``--latex FILE.tex`` or ``--pdf FILE.pdf`` it writes the sheet there,
+    the compact answer key to ``FILE-answers`` and the worked solutions to
+    ``FILE-key`` (not with ``--answers-only``).
 
     >>> parser = argparse.ArgumentParser()
     >>> add_generate_arguments(parser)
     >>> run_generate(parser.parse_args(["--count", "2", "--seed", "1", "--shape", "2x2"]))
-    1. [[-4, 9], [-3, -12]]
-    2. [[3, 12], [-4, 9]]
+    1. [[-23, 36], [-36, 2]]
+    2. [[-2, -36], [36, 23]]
     0
     """
     from ..cli import distinct_outputs
 
-    if args.key and not args.latex:
-        raise InvalidArgumentError("--key needs --latex: the key is written together with the exercise sheet.")
-    key_path = args.key or (str(Path(args.latex).with_name(Path(args.latex).stem + "-key.tex")) if args.latex else None)
-    distinct_outputs(latex=args.latex, key=key_path)
+    target = args.latex or args.pdf
+    if args.key and not target:
+        raise InvalidArgumentError("--key needs --latex or --pdf: the key is written together with the exercise sheet.")
+    paths = _key_paths(target, args.key, args.answers_only) if target else {}
+    distinct_outputs(**{"latex" if args.latex else "pdf": target}, **paths)
     rng = random.Random(args.seed)
-    shapes = args.shape or SHAPES
+    shapes = args.shape or SHAPES[args.difficulty]
     matrices = []
     for i in range(args.count):
         m, n = shapes[i % len(shapes)] if args.shape else rng.choice(shapes)
         matrices.append(generate(m, n, args.rank, seed=rng.randrange(2**32), difficulty=args.difficulty))
-    if not args.latex:
+    if not target:
         print("\n".join(f"{i}. {A.tolist()}" for i, A in enumerate(matrices, 1)))
         return 0
     results = [svd(A) for A in matrices]
-    solutions = None if args.answers_only else [explain(A).to_latex() for A in matrices]
-    sheet, key = exercise_sheet(results, solutions=solutions)
-    save(args.latex, sheet)
-    save(key_path, key)
-    print(f"wrote {args.latex} ({len(matrices)} exercises) and {key_path} (answer key)")
+    sheet, answers = exercise_sheet(results, paper=args.paper)
+    documents = [(target, sheet, f"{len(matrices)} exercises"), (paths["answers"], answers, "answers")]
+    if not args.answers_only:
+        solutions = [explain(A).to_latex() for A in matrices]
+        _, key = exercise_sheet(results, solutions=solutions, paper=args.paper)
+        documents.append((paths["key"], key, "worked solutions"))
+    for where, document, _ in documents:
+        save(where, compile_pdf(document) if args.pdf else document)
+    print("wrote " + ", ".join(f"{where} ({what})" for where, _, what in documents))
     return 0
+
+
+def _key_paths(target, key, answers_only):
+    """``{"answers": path, "key": path}``: beside *target* (``FILE-answers``, ``FILE-key``), or *key*.
+
+    With *answers_only* there is no worked key and *key*, if given, names the compact one.
+    """
+    path = Path(target)
+
+    def beside(suffix):
+        return str(path.with_name(f"{path.stem}-{suffix}{path.suffix}"))
+
+    if answers_only:
+        return {"answers": key or beside("answers")}
+    return {"answers": beside("answers"), "key": key or beside("key")}
 
 
 def _positive(text):

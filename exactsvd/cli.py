@@ -46,6 +46,12 @@ from .result import FORMS
 PROG = "exactsvd"
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
 VERIFIED = "verified: U^T U = I, V^T V = I, U S V^T = A (exact)"
+VERIFIED_COMPLEX = "verified: U^H U = I, V^H V = I, U S V^H = A (exact)"
+
+
+def _verified_line(result):
+    """What the exact proof established (conjugate transposes for a complex matrix)."""
+    return VERIFIED_COMPLEX if result.is_complex else VERIFIED
 MATRIX_HELP = (
     "the matrix: text such as '[[1, 2], [3, 4]]' or '1 2; 3 4' (entries such as 1/3, 0.25, "
     "2*sqrt(3)/5); @FILE to read FILE (.json: a list of rows of numbers or strings; .csv: "
@@ -187,7 +193,7 @@ def _svd_arguments(parser):
     )
     output.add_argument("--latex", action="store_true", help="print U, S and V as LaTeX")
     parser.add_argument(
-        "--no-verify", dest="verify", action="store_false", help="skip the exact proof that U S V^T = A"
+        "--no-verify", dest="verify", action="store_false", help="skip the exact proof that U S V^T = A (U S V^H = A for complex A)"
     )
 
 
@@ -208,7 +214,7 @@ def _svd_text(result, verified):
     blocks = [_block("A", result.matrix), "\n".join(summary)]
     blocks += [_block(name, factor) for name, factor in zip("USV", result)]
     if verified:
-        blocks.append(VERIFIED)
+        blocks.append(_verified_line(result))
     return "\n\n".join(blocks)
 
 
@@ -246,7 +252,7 @@ def _svd_latex(result, verified):
     """``U = ...``, ``S = ...``, ``V = ...`` as LaTeX, and the proof as a LaTeX comment."""
     lines = [f"{name} = {sympy.latex(factor)}" for name, factor in zip("USV", result)]
     if verified:
-        lines.append(f"% {VERIFIED}")
+        lines.append(f"% {_verified_line(result)}")
     return "\n".join(lines)
 
 
@@ -317,7 +323,7 @@ def mpmath_str(value):
 # ---------------------------------------------------------------- the table and main
 
 COMMANDS = {
-    "svd": Command("the exact singular value decomposition A = U S V^T", _svd_arguments, _svd),
+    "svd": Command("the exact singular value decomposition A = U S V^T (U S V^H for complex A)", _svd_arguments, _svd),
     "numeric": Command("the SVD to N digits with a certified error bound (mpmath)", _numeric_arguments, _numeric),
     "explain": Command(explain_cli.HELP, explain_cli.add_arguments, explain_cli.run),
     **{name: Command(*fields) for name, fields in check_cli.SUBCOMMANDS.items()},

@@ -38,10 +38,11 @@ from sympy import S, CRootOf, ImmutableMatrix, N, Symbol, expand, eye, radsimp, 
 from sympy.polys.matrices import DomainMatrix
 
 from ..core import decompose
+from ..core.complexmatrix import is_complex_matrix
 from ..core.entries import domain_matrix
 from ..core.linalg import dot, gram_schmidt, kernel_basis, kernel_basis_rows
 from ..core.spectrum import gram_side
-from ..errors import ExactSVDError, InvalidArgumentError, shorten
+from ..errors import ExactSVDError, InvalidArgumentError, UnsupportedEntryError, shorten
 from ..input import as_exact_matrix
 from ..result.certificate import certify
 from ..result.columns import diagonal, kernel_columns, matrix_from_columns, pair_columns
@@ -108,6 +109,11 @@ def explain(A, *, gram=None, rank_one=False, rationalize=False):
     if gram is not None and gram not in GRAMS:
         raise InvalidArgumentError(f"gram={shorten(gram)} is not a Gram matrix; use None, 'AtA' or 'AAt'")
     matrix = as_exact_matrix(A, rationalize=rationalize)
+    if is_complex_matrix(matrix):
+        raise UnsupportedEntryError(
+            "explain: worked solutions of complex matrices are not supported yet; exactsvd.svd(A) gives the "
+            "exact unitary SVD A = U S V^H (with A^H A and the phase rule)"
+        )
     entries = domain_matrix(matrix)
     chosen = gram or ("AtA" if gram_side(matrix.shape) == "right" else "AAt")
     context = _Context(matrix, entries, decompose(_pad(entries, chosen)))

@@ -1,8 +1,9 @@
 """Turn what a user gives as a matrix into a validated, exact SymPy matrix.
 
-Every entry that leaves this module is a finite, real, algebraic SymPy number:
-an integer, a fraction, a root such as ``sqrt(2)``, a ``CRootOf``, or an exact
-expression in them.  Error messages number rows and columns from 1.
+Every entry that leaves this module is a finite algebraic SymPy number: an
+integer, a fraction, a root such as ``sqrt(2)``, a ``CRootOf``, the imaginary
+unit ``I``, or an exact expression in them (``1 + 2*I``, ``sqrt(-2)``, the
+principal root ``(-8)**(1/3)``).  Error messages number rows and columns from 1.
 """
 
 import math
@@ -46,6 +47,7 @@ def as_exact_matrix(A, *, rationalize=False, name="A"):
         decimal it prints as: ``0.1`` (``repr``) becomes 1/10, not the binary
         value 3602879701896397/36028797018963968.  Without it floats raise
         :class:`NotExactError`.  ``nan`` and infinities are refused either way.
+        A Python ``complex`` is a pair of floats: ``0.5+2j`` becomes ``1/2 + 2*I``.
     name : str
         The argument name used in error messages.
 
@@ -62,11 +64,11 @@ def as_exact_matrix(A, *, rationalize=False, name="A"):
         (:class:`MatrixParseError`), an entry that is not a number (or a bool),
         or a non-finite entry (:class:`NonFiniteError`).
     NotExactError
-        A float entry, a float array, a ``DataFrame`` column of floats or a
-        Sage matrix over ``RR``, ``RDF``, ``CC`` ... and ``rationalize=False``.
+        A float entry (real or complex), a float array, a ``DataFrame`` column of
+        floats or a Sage matrix over ``RR``, ``RDF``, ``CC`` ... and ``rationalize=False``.
     UnsupportedEntryError
-        A free symbol, a number not known to be algebraic (``pi``), or a
-        complex number.
+        A free symbol or a number not known to be algebraic (``pi``,
+        ``exp(I)``, ``pi*I``).
 
     Examples
     --------
@@ -208,7 +210,7 @@ def _float(x, cell, rationalize, name):
 
 
 def _check(value, cell, rationalize, name):
-    """Return the SymPy *value* if it is a finite real algebraic number, else raise."""
+    """Return the SymPy *value* if it is a finite algebraic number (real or complex), else raise."""
     here = where(name, cell)
     if not isinstance(value, sympy.Expr):
         raise InvalidMatrixError(f"{here}: {shorten(value)} ({type(value).__name__}) is not a number. {HINT}")
@@ -235,10 +237,5 @@ def _check(value, cell, rationalize, name):
         raise UnsupportedEntryError(
             f"{here}: {shorten(value)} {known[value.is_algebraic]} algebraic; the exact SVD needs algebraic "
             "entries. Replace it by an exact algebraic value such as a fraction, sqrt(2) or a CRootOf."
-        )
-    if value.is_real is not True:
-        raise UnsupportedEntryError(
-            f"{here}: {shorten(value)} {known[value.is_real]} real; complex entries are not supported yet. "
-            "Give a real matrix."
         )
     return value

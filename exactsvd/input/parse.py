@@ -32,11 +32,14 @@ Numbers are integers and decimals, read exactly (``0.96`` is 24/25, ``2.5e2`` is
 functions are ``sqrt(x)``, ``cbrt(x)``, ``root(x, n)`` and ``abs(x)``; ``cbrt`` and
 ``root`` with odd ``n`` take the real root (``cbrt(-8)`` is -2), whereas
 ``(-8)^(1/3)`` is SymPy's principal, complex, root.  ``−`` may be written for
-``-``.  Names are refused with a specific error: ``nan``, ``inf``, ``oo``
-(:class:`NonFiniteError`), ``pi``, ``E``, ``e``, ``I``, ``i``, ``j`` and any other
-name (:class:`UnsupportedEntryError`).
+``-``.  ``I``, ``i`` and ``j`` are the imaginary unit, and a number written
+directly before one of them is a multiple of it (``1+2i``, ``3 - 4j``); so
+``sqrt(-1)`` is ``I``.  Other names are refused with a specific error: ``nan``,
+``inf``, ``oo`` (:class:`NonFiniteError`), ``pi``, ``E``, ``e``, the functions
+``exp``, ``log``, ``sin``, ``cos``, ``tan`` and any other name
+(:class:`UnsupportedEntryError`).
 
-The values are exact but not yet checked to be real:
+The values are exact but not yet checked to be algebraic:
 :func:`exactsvd.input.as_exact_matrix` does that.
 
 Limits, so that no text can hang the parser or exhaust memory: at most
@@ -78,6 +81,10 @@ SPACED_HINT = (
     "This row has no comma, so spaces separate its entries: remove the spaces inside an entry "
     "(1+2), put it in parentheses ((1 + 2)), or separate the entries with commas."
 )
+#: Names of the imaginary unit; a number directly followed by one (``2i``, ``3j``) is a multiple of it.
+IMAGINARY_UNIT = ("I", "i", "j")
+#: Functions that are refused as not algebraic (rather than as unknown names).
+TRANSCENDENTAL = ("exp", "log", "ln", "sin", "cos", "tan")
 FUNCTIONS = {"sqrt": "sqrt(2)", "cbrt": "cbrt(2)", "root": "root(2, 5)", "abs": "abs(-2)"}
 
 Token = namedtuple("Token", "kind text pos")
@@ -486,7 +493,7 @@ class _Entry:
         op = self._take()
         start = self._peek().pos
         exponent, exponent_bits = self._nested(self._signed)
-        if exponent.free_symbols:
+        if exponent.free_symbols or (base.free_symbols and not exponent.is_Rational):
             self._name(self.deferred_name)
         if not exponent.is_Rational:
             self._fail(
@@ -509,8 +516,13 @@ class _Entry:
         token = self._peek()
         if token.kind == "number":
             self._take()
+            value, bits = self._number(token)
+            suffix = self._peek()
+            if suffix.kind == "name" and suffix.text in IMAGINARY_UNIT and suffix.pos == token.pos + len(token.text):
+                self._take()  # 2i, 3j: a number times the imaginary unit
+                return value * sympy.I, bits
             self._number_suffix(token)
-            return self._number(token)
+            return value, bits
         if token.kind == "(":
             self._take()
             result = self._nested(self._expr)
@@ -522,6 +534,8 @@ class _Entry:
             return sympy.sqrt(value), bits
         if token.kind == "name":
             self._take()
+            if token.text in IMAGINARY_UNIT and self._peek().kind != "(":
+                return sympy.I, 1
             if token.text in FUNCTIONS and self._peek().kind == "(":
                 return self._call(token)
             if token.text in FUNCTIONS or self._peek().kind == "(":
@@ -628,12 +642,13 @@ class _Entry:
                 "Replace it by an exact algebraic value, e.g. a fraction such as 355/113. " + HINT,
                 self.cell,
             )
-        if name in ("I", "i", "j", "J"):
+        if name in TRANSCENDENTAL and self._peek().kind == "(":
             fail(
                 UnsupportedEntryError,
-                f"{name} is the imaginary unit; complex entries are not supported yet",
+                f"{name}(...) is not supported: its values are in general not algebraic, and the exact SVD needs "
+                "algebraic entries",
                 token.pos,
-                "Give a real matrix.",
+                "Give the value exactly, e.g. cos(pi/3) as 1/2 and exp(I*pi/2) as I. " + HINT,
                 self.cell,
             )
         if self._peek().kind == "(":

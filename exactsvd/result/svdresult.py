@@ -10,7 +10,7 @@ from .forms import FACTORS, cut
 
 
 class SVDResult:
-    """An SVD ``A = U S V^T`` in full, thin or compact form.
+    """An SVD ``A = U S V^T`` in full, thin or compact form (``A = U S V^H`` for complex ``A``).
 
     Unpacks to ``U, S, V`` (SymPy matrices) and is the sequence of them:
     ``r[0]`` is ``U``, ``len(r)`` is 3.  ``singular_values`` lists all
@@ -38,6 +38,12 @@ class SVDResult:
     [0, 1]
     [1, 0]
 
+    For a complex matrix (``is_complex`` is true) ``U`` and ``V`` are unitary
+    and ``V.H`` (the conjugate transpose) replaces ``V.T``: ``U * S * V.H == A``,
+    ``U.H * U == I``; the first non-zero entry of every ``v_i`` is real and
+    positive (the phase rule, rule 8 of the conventions).  For real results
+    ``V.H`` equals ``V.T``, so ``V.H`` is right for both.
+
     Parameters
     ----------
     matrix : sympy.ImmutableMatrix
@@ -59,6 +65,8 @@ class SVDResult:
     """
 
     exact = None
+    #: Whether ``A`` has complex entries (then ``A = U S V^H`` with unitary ``U``, ``V``).
+    is_complex = False
 
     def __init__(self, matrix, factors, singular_values, rank, form, prove, method, decimals, **details):
         self.matrix = ImmutableMatrix(matrix)
@@ -87,7 +95,7 @@ class SVDResult:
 
     @property
     def V(self):
-        """Right singular vectors as columns (``A = U S V^T``)."""
+        """Right singular vectors as columns (``A = U S V^T``; ``A = U S V^H`` for complex ``A``)."""
         return self._cut[2]
 
     @property
@@ -205,7 +213,8 @@ class SVDResult:
         A``.  Returns ``True``; raises :class:`~exactsvd.VerificationError` when
         an identity fails.  For exact results the proof is exact arithmetic over
         ``QQ`` (traces from the number fields of the eigenvalues), never
-        ``simplify`` or floating point.
+        ``simplify`` or floating point; for complex ``A`` it proves
+        ``U^H U = I``, ``V^H V = I`` and ``U S V^H = A`` over ``K(i)``.
         """
         return self._prove()
 
@@ -236,6 +245,7 @@ class SVDResult:
             "evalf",
             self._decimals,
             digits=n,
+            is_complex=self.is_complex,
             note=f"decimals of the {self.method} SVD, each correct to {n} significant digits",
         )
 

@@ -9,7 +9,7 @@ from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
-from sympy import Matrix, Rational, sqrt
+from sympy import I, Matrix, Rational, sqrt
 
 import exactsvd
 from checker import check_svd, random_rational_matrix
@@ -165,8 +165,7 @@ def test_duck_typed_matrices_and_entries(np):
     same_svd_as_list(WithArray(), BLOG)
     same_svd_as_list(WithToList(), BLOG)
     assert as_exact_matrix([[WithSympy(sqrt(2)), 1]]) == Matrix([[sqrt(2), 1]])
-    with pytest.raises(UnsupportedEntryError, match="not real"):
-        as_exact_matrix([[WithSympy(sqrt(-2))]])
+    assert as_exact_matrix([[WithSympy(sqrt(-2))]]) == Matrix([[sqrt(2) * I]])
 
 
 def test_importing_and_using_exactsvd_loads_no_optional_library():

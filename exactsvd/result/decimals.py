@@ -38,20 +38,18 @@ def decimal_factors(decomposition, digits):
             space, field, root = pair.space, pair.space.field, pair.root
             norm = space.norms[pair.index]
             at_root = _RootEvaluator(field, root)
-
-            def entry(c, q):
-                return _decimal(at_root, c, q, digits)
-
-            gram = [entry(pair.sign * w, norm) for w in space.gram_vectors[pair.index]]
-            partner = [entry(pair.sign * b, norm * field.theta) for b in space.partner_vectors[pair.index]]
+            gram_norm, partner_norm = _square_root(at_root, norm), _square_root(at_root, norm * field.theta)
+            gram = [_decimal(at_root, pair.sign * w, gram_norm, digits) for w in space.gram_vectors[pair.index]]
+            partner = [_decimal(at_root, pair.sign * b, partner_norm, digits) for b in space.partner_vectors[pair.index]]
             v, u = (gram, partner) if right else (partner, gram)
             u_columns.append(u)
             v_columns.append(v)
-            values.append(entry(field.theta, field.theta))
+            values.append(_decimal(at_root, field.theta, _square_root(at_root, field.theta), digits))
         in_base = _BaseEvaluator(embedding)
         for kernel, columns in ((decomposition.left_kernel, u_columns), (decomposition.right_kernel, v_columns)):
             for vector, norm in zip(kernel.vectors, kernel.norms):
-                columns.append([_decimal(in_base, k, norm, digits) for k in vector])
+                length = _square_root(in_base, norm)
+                columns.append([_decimal(in_base, k, length, digits) for k in vector])
     values += [Integer(0)] * (min(m, n) - len(values))
     return (matrix_from_columns(u_columns, m), diagonal(values, m, n), matrix_from_columns(v_columns, n)), tuple(values)
 
@@ -66,19 +64,33 @@ def _saved_precision():
         iv.prec = previous
 
 
-def _decimal(evaluate, c, q, digits):
+def _square_root(evaluate, q):
+    """``bits -> `` an enclosure of ``sqrt(q)`` (``None`` while it holds 0), computed once per precision."""
+    enclosures = {}
+
+    def at(bits):
+        if bits not in enclosures:
+            bottom = evaluate(q, bits)
+            enclosures[bits] = iv.sqrt(bottom) if _ends(bottom)[0] > 0 else None
+        return enclosures[bits]
+
+    return at
+
+
+def _decimal(evaluate, c, root, digits):
     """``c / sqrt(q)`` (``q > 0``) as a ``Float`` with *digits* correct significant digits.
 
-    ``evaluate(a, bits)`` encloses the field element ``a`` at about *bits* bits.
+    ``evaluate(a, bits)`` encloses the field element ``a`` at about *bits* bits,
+    ``root(bits)`` encloses ``sqrt(q)`` (:func:`_square_root`).
     """
     if not c:
         return Integer(0)
     bits = int(digits * 3.33) + _GUARD_BITS
     while True:
         iv.prec = bits
-        bottom = evaluate(q, bits)
-        if _ends(bottom)[0] > 0:
-            lo, hi = _ends(evaluate(c, bits) / iv.sqrt(bottom))
+        bottom = root(bits)
+        if bottom is not None:
+            lo, hi = _ends(evaluate(c, bits) / bottom)
             if (lo > 0 or hi < 0) and (hi - lo) * 10 ** (digits + 1) <= min(abs(lo), abs(hi)):
                 mid = (lo + hi) / 2
                 return Float(Rational(mid.numerator, mid.denominator), digits)

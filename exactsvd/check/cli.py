@@ -24,10 +24,11 @@ import random
 from pathlib import Path
 
 from ..api import svd
-from ..errors import InvalidArgumentError, shorten
+from ..errors import ExactSVDError
 from ..explain import explain
 from ..explain.pdf import save
 from ..generate import DIFFICULTIES, exercise_sheet, generate
+from .answer import answer_from_json
 from .bank import bank_table, load_bank, load_json, run_bank
 from .checker import check
 
@@ -51,7 +52,7 @@ def add_check_arguments(parser):
         metavar="FILE.json",
         required=True,
         help='the answer: a JSON object {"U": rows, "S": rows or a list of values, "V": rows}, entries as '
-        'strings such as "1/sqrt(5)" or "2*sqrt(5)/5" (or numbers)',
+        'strings such as "1/sqrt(5)" or "2*sqrt(5)/5" (or numbers), such as the output of exactsvd svd --json',
     )
     parser.add_argument("--tol", help="check a rounded answer key to this tolerance, e.g. 1e-3 (default: exactly)")
 
@@ -72,12 +73,13 @@ def run_check(args):
     from ..cli import read_matrix
 
     A = read_matrix(args.matrix)
-    answer = load_json(args.answer, "answer")
-    if not isinstance(answer, dict) or not {"U", "S", "V"} <= answer.keys():
-        raise InvalidArgumentError(
-            f'{args.answer}: the answer must be a JSON object with "U", "S" and "V", got {shorten(answer)}.'
-        )
-    report = check(A, answer["U"], answer["S"], answer["V"], tol=args.tol)
+    U, S, V = answer_from_json(load_json(args.answer, "answer"), args.answer)
+    try:
+        report = check(A, U, S, V, tol=args.tol)
+    except ExactSVDError as error:  # an entry of the answer: say which file it is in
+        if not str(error).startswith(("U", "S", "V")):
+            raise
+        raise type(error)(f"{args.answer}: {error}") from error
     print(report)
     return 0 if report.ok else 1
 

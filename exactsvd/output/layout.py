@@ -1,5 +1,6 @@
 """Lines of text within a width: matrices in column blocks, wrapped prose and formulas."""
 
+import shutil
 import textwrap
 
 #: Characters around the cells of a matrix line: ``[[`` or `` [`` before, ``],`` or ``]]`` after.
@@ -83,3 +84,8 @@ def wrapped(text, width=None, indent="", continuation=None):
         break_long_words=True,
         break_on_hyphens=False,
     ) or [indent]
+
+
+def terminal_width():
+    """The width of the terminal: ``COLUMNS`` if set, else the terminal's, else 80."""
+    return shutil.get_terminal_size((80, 24)).columns

@@ -60,16 +60,16 @@ def svd_text(result, verified=None, *, width=None, digits=DIGITS):
     rank: 2
     <BLANKLINE>
     U (2×2) =
-    [[ √10/10, -3√10/10],
-     [3√10/10,   √10/10]]
+    [[ √10/10, 3√10/10],
+     [3√10/10, -√10/10]]
     <BLANKLINE>
     S (2×2) =
     [[3√5,  0],
      [  0, √5]]
     <BLANKLINE>
     V (2×2) =
-    [[√2/2, -√2/2],
-     [√2/2,  √2/2]]
+    [[√2/2,  √2/2],
+     [√2/2, -√2/2]]
     <BLANKLINE>
     verified: U^T U = I, V^T V = I, U S V^T = A (exact)
     """

@@ -57,6 +57,7 @@ an entry below Python's default limit of 4300 digits for printing integers, so
 from 1.
 """
 
+import functools
 import math
 import re
 from collections import namedtuple
@@ -247,6 +248,17 @@ def _split(tokens, separators):
         else:
             piece.append(token)
     return pieces + [(piece, None)]
+
+
+def _is_zero(value):
+    """Whether *value* is known to be 0; with a ``CRootOf`` only when SymPy made it 0 (asking more evaluates it)."""
+    return value == 0 if value.has(sympy.CRootOf) else value.is_zero
+
+
+@functools.lru_cache(maxsize=256)
+def _root_of(coefficients, index):
+    """``CRootOf`` of the polynomial with *coefficients* (highest first); built once for each (SymPy factors it)."""
+    return sympy.CRootOf(sympy.Poly(coefficients, sympy.Dummy("x")), index)
 
 
 def _real_root(x, n):
@@ -475,7 +487,7 @@ class _Entry:
         while self._peek().kind in ("*", "/") or self._implicit_product():
             op = self._take() if self._peek().kind in ("*", "/") else Token("*", "", self._peek().pos)
             value, factor_bits = self._signed() if op.text else self._power()
-            if op.kind == "/" and value.is_zero:
+            if op.kind == "/" and _is_zero(value):
                 self._fail("division by zero", op.pos, "Check the denominators of this entry.")
             factors.append(sympy.Pow(value, -1) if op.kind == "/" else value)
             bits = self._limit(bits + factor_bits, op.pos)
@@ -509,7 +521,7 @@ class _Entry:
                 start,
                 f"Exponents are limited to a numerator and denominator of at most {MAX_EXPONENT}.",
             )
-        if base.is_zero and exponent < 0:
+        if exponent < 0 and _is_zero(base):
             self._fail("division by zero (a negative power of 0)", op.pos, "Check the base of this power.")
         bits = self._limit(abs(exponent.p) * bits + exponent_bits, op.pos)
         return sympy.Pow(base, exponent), bits
@@ -636,7 +648,7 @@ class _Entry:
                 index_pos,
                 ROOT_OF_HINT,
             )
-        return sympy.CRootOf(polynomial, int(index)), bits
+        return _root_of(tuple(polynomial.all_coeffs()), int(index)), bits
 
     def _index(self, pos, argument):
         n = argument[0]

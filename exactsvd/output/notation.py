@@ -16,8 +16,28 @@ from sympy.printing.str import StrPrinter
 _NUMBER_TIMES_ROOT = re.compile(r"(?<![\w.^/])(\d+)\*√")
 
 
-class _LinearPrinter(StrPrinter):
-    """SymPy's string printer with ``√``, ``^`` and ``CRootOf`` polynomials in textbook form."""
+class _SymPyPrinter(StrPrinter):
+    """SymPy's string printer, fast: terms in SymPy's internal order and each ``CRootOf`` printed once.
+
+    Ordering the terms of an ``Add`` the way ``str`` does evaluates every
+    ``CRootOf`` in it numerically; the internal order is as deterministic.
+    """
+
+    def __init__(self):
+        super().__init__({"order": "none"})
+        self.roots = {}
+
+    def _print_ComplexRootOf(self, expr):
+        if expr not in self.roots:
+            self.roots[expr] = self._print_root(expr)
+        return self.roots[expr]
+
+    def _print_root(self, expr):
+        return super()._print_ComplexRootOf(expr)
+
+
+class _LinearPrinter(_SymPyPrinter):
+    """The string printer with ``√``, ``^`` and ``CRootOf`` polynomials in textbook form."""
 
     def __init__(self, names=None):
         super().__init__()
@@ -38,7 +58,7 @@ class _LinearPrinter(StrPrinter):
     def _print_Mul(self, expr):
         return _NUMBER_TIMES_ROOT.sub(r"\1√", super()._print_Mul(expr))
 
-    def _print_ComplexRootOf(self, expr):
+    def _print_root(self, expr):
         name = self.names.get(expr)
         return name if name is not None else root_of(expr.poly.all_coeffs(), expr.index)
 
@@ -52,12 +72,24 @@ def linear(number, names=None):
     --------
     >>> from sympy import sqrt, CRootOf, symbols, Rational
     >>> linear(3 * sqrt(10) / 10), linear(-sqrt(2) / 2), linear(sqrt(Rational(3, 2) + sqrt(5) / 2))
-    ('3√10/10', '-√2/2', '√(√5/2 + 3/2)')
+    ('3√10/10', '-√2/2', '√(3/2 + √5/2)')
     >>> x = symbols("x")
     >>> linear(CRootOf(x**3 - 5*x**2 + 6*x - 1, 2) ** 2 + 1)
     '1 + CRootOf(x^3 - 5x^2 + 6x - 1, 2)^2'
     """
     return _LinearPrinter(names).doprint(number)
+
+
+def sympy_text(number):
+    """*number* in SymPy's syntax (``sqrt(2)/2``, ``CRootOf(x**3 - 3*x + 1, 0)``), read back by the input layer.
+
+    The terms are in SymPy's internal order, not in ``str``'s:
+
+    >>> from sympy import sqrt, Rational
+    >>> sympy_text(Rational(1, 2) + sqrt(5) / 2), str(Rational(1, 2) + sqrt(5) / 2)
+    ('1/2 + sqrt(5)/2', '1/2 + sqrt(5)/2')
+    """
+    return _SymPyPrinter().doprint(number)
 
 
 def root_of(coefficients, index):

@@ -2,14 +2,17 @@
 
 The format is documented in ``docs/json-schema.md`` (and, as a JSON Schema, in
 ``docs/svd-result.schema.json``): exact entries as strings that
-:func:`exactsvd.input.parse_entry` reads back (SymPy's notation: ``sqrt(2)/2``,
-``CRootOf(x**3 - 5*x**2 + 6*x - 1, 2)``) and the same entries as certified
+:func:`exactsvd.input.parse_entry` reads back (SymPy's notation:
+``sqrt(2)/2``, ``CRootOf(x**3 - 5*x**2 + 6*x - 1, 2)``, terms in SymPy's
+internal order, :func:`~exactsvd.output.notation.sympy_text`) and the same entries as certified
 decimals.  ``exactsvd check MATRIX --answer FILE`` accepts a record as the answer.
 """
 
 import json
 
 from sympy import Float
+
+from .notation import sympy_text
 
 #: The value of ``"format"`` in every record.
 FORMAT = "exactsvd.svd"
@@ -58,7 +61,7 @@ def to_dict(result, *, verified=None, digits=DIGITS):
         record["error_bound"] = {name: repr(float(getattr(bound, name))) for name in bound.__dataclass_fields__}
     decimals = result.evalf(digits)
     exact = result if result.method == "exact" else decimals
-    record["singular_values"] = [str(s) for s in exact.singular_values]
+    record["singular_values"] = [sympy_text(s) for s in exact.singular_values]
     record.update(zip("USV", map(_strings, exact)))
     record["decimals"] = {
         "digits": digits,
@@ -74,7 +77,7 @@ def to_json(result, *, verified=None, digits=DIGITS, indent=None):
     return json.dumps(to_dict(result, verified=verified, digits=digits), indent=indent, ensure_ascii=False)
 
 
-def _strings(matrix, text=str):
+def _strings(matrix, text=sympy_text):
     return [[text(entry) for entry in row] for row in matrix.tolist()]
 
 

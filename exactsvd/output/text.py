@@ -133,7 +133,8 @@ class _Text:
         return self.width is None or matrix_width(cells) <= self.width
 
     def matrix_block(self, name, cells, shape, relation="="):
-        return "\n".join([f"{name} ({shape[0]}×{shape[1]}) {relation}", *matrix_lines(cells, self.width)])
+        heading = self.lines(f"{name} ({shape[0]}×{shape[1]}) {relation}", indent="", continuation="    ")
+        return "\n".join([*heading, *matrix_lines(cells, self.width)])
 
     def pair_of(self, i):
         """The named root of singular value number *i* (from 1), or ``None``."""
@@ -226,7 +227,7 @@ class _Text:
                 return [self.matrix_block(name, cells, shape)]
         decimal = getattr(self.decimals, name)
         cells = [[str(decimal[r, c]) for c in range(shape[1])] for r in range(size)]
-        block = self.matrix_block(name, cells, shape, f"≈   (certified decimals, {self.digits} significant digits)")
+        block = self.matrix_block(name, cells, shape, f"≈ (certified decimals, {self.digits} significant digits)")
         relations, definitions = self.named_formulas(letter, columns)
         definitions += self.exact_columns(letter, columns)
         if len(relations) + len(definitions) > FORMULA_LINES:

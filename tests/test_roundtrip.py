@@ -7,7 +7,9 @@ text must fit the terminal (``COLUMNS``); answers that are not records get error
 
 import io
 import json
+import os
 import random
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -77,6 +79,25 @@ def test_check_answer_accepts_the_json_of_svd(capsys, tmp_path, A):
     code, out, err = run(capsys, "check", matrix, "--answer", str(path))
     assert (code, err) == (0, "")
     assert out.startswith("a valid SVD of A (full form), equal to the canonical answer")
+
+
+def test_records_follow_the_documented_schema():
+    if os.environ.get("CI"):  # the test extra installs it: never skip there
+        import jsonschema
+    else:
+        jsonschema = pytest.importorskip("jsonschema", reason="jsonschema comes with the test extra")
+    schema = json.loads((Path(__file__).resolve().parents[1] / "docs" / "svd-result.schema.json").read_text())
+    records = [
+        exactsvd.svd(CUBIC).to_dict(verified=True),
+        exactsvd.svd(RANK_ONE, form="compact").to_dict(),
+        exactsvd.svd([[], []]).to_dict(),
+        exactsvd.svd([[1, 2], [3, 4]], method="numeric", dps=20).to_dict(),
+    ]
+    for record in records:
+        jsonschema.validate(json.loads(json.dumps(record)), schema)
+    broken = dict(records[0], U="1")
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
 
 
 def test_numeric_records_follow_the_format(capsys):

@@ -260,7 +260,9 @@ class _Text:
             space, w = pair.space, names[key]
             entries = [self.in_root(space.field, a) for a in space.gram_vectors[pair.index]]
             definitions += self.lines(f"{w}(λ) = [{', '.join(entries)}]")
-            definitions += self.lines(f"‖{w}(λ)‖² = {self.in_root(space.field, space.norms[pair.index])}")
+            norm = self.in_root(space.field, space.norms[pair.index])
+            which = f",  for λ a root of p{self.fields.index(space.field) + 1}" if len(self.fields) > 1 else ""
+            definitions += self.lines(f"‖{w}(λ)‖² = {norm}{which}")
         return self.lines(", ".join(terms)), definitions
 
     def exact_columns(self, letter, columns):

@@ -5,7 +5,7 @@ from .core.entries import domain_matrix
 from .errors import InvalidArgumentError, NotExactError, shorten
 from .input import as_exact_matrix
 from .method import choose_method
-from .result import check_form, exact_result, numeric_result, singular_value_list
+from .result import check_form, exact_result, kernel_counts, numeric_result, singular_value_list
 
 METHODS = ("exact", "numeric", "auto")
 
@@ -71,7 +71,8 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
         raise InvalidArgumentError(f"method={shorten(method)} is unknown; use one of {', '.join(map(repr, METHODS))}")
     if method == "exact":
         matrix = as_exact_matrix(A, rationalize=rationalize)
-        return exact_result(matrix, decompose(domain_matrix(matrix)), form)
+        exact = domain_matrix(matrix)
+        return _exact(matrix, exact, spectrum(exact), form)
     if method == "numeric":
         return _numeric(as_exact_matrix(A, rationalize=True), form, dps)
     try:
@@ -83,9 +84,15 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     chosen, note = choose_method(spec, timeout)
     if chosen == "numeric":
         return _numeric(matrix, form, dps, note)
-    result = exact_result(matrix, decompose(exact, spec), form)
+    result = _exact(matrix, exact, spec, form)
     result.note = note
     return result
+
+
+def _exact(matrix, exact, spec, form):
+    """The exact result in *form*: only the kernel vectors that *form* keeps are built."""
+    left, right = kernel_counts(exact.shape, spec.rank, form)
+    return exact_result(matrix, decompose(exact, spec, left=left, right=right), form)
 
 
 def _numeric(matrix, form, dps, note=None):

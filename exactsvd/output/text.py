@@ -13,14 +13,14 @@ matrices are printed as matrix text (``[[√2/2, -√2/2], ...]``) that
 No line is longer than *width*; ``width=None`` (``--exact``) prints every
 entry exactly and in full.  The text is made from the exact core's data
 (``result.decomposition``): no SymPy expression of an entry that is not shown
-exactly is ever built.
+exactly is ever built (entries come one by one from ``result.entry``).
 """
 
 from dataclasses import dataclass
 
 from sympy import N
 
-from ..result.columns import kernel_columns, pair_columns
+from ..result.exact import factor_shapes
 from .layout import matrix_lines, matrix_width, wrapped
 from .notation import linear, polynomial, root_of
 
@@ -182,9 +182,7 @@ class _Text:
 
     def sigma_lines(self):
         """``S`` exactly, or with the names ``σi`` when its exact entries do not fit."""
-        m, n = self.result.matrix.shape
-        if self.result.form != "full":
-            m = n = min(m, n) if self.result.form == "thin" else self.result.rank
+        m, n = factor_shapes(self.result.matrix.shape, self.result.rank, self.result.form)["S"]
         values = self.result.singular_values
         cells = [[linear(values[i]) if i == j else "0" for j in range(n)] for i in range(m)]
         if any(self.pair_of(i + 1) for i in range(min(m, n))) or not self.fits(cells):
@@ -193,28 +191,21 @@ class _Text:
 
     # -- U and V ----------------------------------------------------------
     def columns(self, letter):
-        """The columns of ``U`` (*letter* ``"u"``) or ``V`` in the result's form.
+        """The rows and the columns of ``U`` (*letter* ``"u"``) or ``V`` in the result's form.
 
-        Each is ``(i, pair)`` for a column of a named root (``i`` from 1) or
-        ``(i, entries)`` with its exact SymPy entries.
+        Each column is ``(i, pair)`` for a column of a named root (``i`` from 1)
+        or ``(i, entries)`` with its exact SymPy entries.
         """
-        d = self.decomposition
-        m, n = d.shape
-        size = m if letter == "u" else n
-        count = {"full": size, "thin": min(m, n), "compact": d.rank}[self.result.form]
-        on_gram_side = (letter == "v") == self.right
+        name = letter.upper()
+        rows, cols = factor_shapes(self.result.matrix.shape, self.result.rank, self.result.form)[name]
         columns = []
-        for i, pair in enumerate(d.pairs[:count], 1):
-            if self.pair_of(i):
-                columns.append((i, pair))
+        for j in range(cols):
+            named = self.pair_of(j + 1)
+            if named:
+                columns.append((j + 1, self.decomposition.pairs[j]))
             else:
-                gram, partner = pair_columns(pair)
-                columns.append((i, gram if on_gram_side else partner))
-        if len(columns) < count:
-            kernel = d.left_kernel if letter == "u" else d.right_kernel
-            extra = kernel_columns(kernel, d.matrix.domain)[: count - len(columns)]
-            columns += [(len(columns) + k + 1, entries) for k, entries in enumerate(extra)]
-        return size, columns
+                columns.append((j + 1, [self.result.entry(name, i, j) for i in range(rows)]))
+        return rows, columns
 
     def factor_lines(self, letter):
         name = letter.upper()

@@ -42,7 +42,7 @@ from .explain import cli as explain_cli
 from .input import as_exact_matrix, read_text_file
 from .input.files import file_label
 from .output import VERIFIED, Progress, svd_text, terminal_width, to_dict, to_json
-from .output.layout import matrix_lines, wrapped
+from .output.layout import matrix_lines
 from .result import FORMS
 
 PROG = "exactsvd"
@@ -276,7 +276,6 @@ def _numeric(args):
         f"method: {result.engine}; {result.note}",
     ]
     width, shown = terminal_width(), result.evalf(min(result.digits, 8))
-    lines = [part for line in lines for part in wrapped(line, width, continuation="    ")]
     for name, factor in zip("USV", shown):
         cells = [[str(x) for x in row] for row in factor.tolist()]
         lines += ["", f"{name} ({factor.rows}×{factor.cols}) ≈", *matrix_lines(cells, width)]

@@ -25,7 +25,7 @@ import random
 from pathlib import Path
 
 from ..api import svd
-from ..errors import ExactSVDError, withholding_contents
+from ..errors import ExactSVDError, InvalidArgumentError, withholding_contents
 from ..explain import explain
 from ..explain.pdf import save
 from ..generate import DIFFICULTIES, exercise_sheet, generate

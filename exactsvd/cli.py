@@ -2,7 +2,7 @@
 
 ::
 
-    exactsvd svd MATRIX [--form full|thin|compact] [--json | --latex] [--no-verify]
+    exactsvd svd MATRIX [--form full|thin|compact] [--json | --latex | --exact] [--digits N] [--no-verify]
     exactsvd numeric MATRIX [--dps N] [--form ...] [--json]
     exactsvd explain MATRIX [--markdown] [--latex FILE.tex] [--pdf FILE.pdf] [--gram AtA|AAt] [--rank-one]
     exactsvd check MATRIX --answer FILE.json [--tol TOL]
@@ -41,17 +41,12 @@ from .check import cli as check_cli
 from .explain import cli as explain_cli
 from .input import as_exact_matrix, read_text_file
 from .input.files import file_label
+from .output import VERIFIED, Progress, svd_text, terminal_width, to_dict, to_json, verified_line
+from .output.layout import matrix_lines
 from .result import FORMS
 
 PROG = "exactsvd"
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
-VERIFIED = "verified: U^T U = I, V^T V = I, U S V^T = A (exact)"
-VERIFIED_COMPLEX = "verified: U^H U = I, V^H V = I, U S V^H = A (exact)"
-
-
-def _verified_line(result):
-    """What the exact proof established (conjugate transposes for a complex matrix)."""
-    return VERIFIED_COMPLEX if result.is_complex else VERIFIED
 MATRIX_HELP = (
     "the matrix: text such as '[[1, 2], [3, 4]]' or '1 2; 3 4' (entries such as 1/3, 0.25, "
     "2*sqrt(3)/5); @FILE to read FILE (.json: a list of rows of numbers or strings; .csv: "
@@ -188,71 +183,62 @@ def _svd_arguments(parser):
     output.add_argument(
         "--json",
         action="store_true",
-        help="print one JSON object; entries are strings that MATRIX syntax reads back, "
-        "except CRootOf(...) roots (no radical form)",
+        help="print the result as one JSON object (format: docs/json-schema.md): exact entries as strings "
+        "that MATRIX syntax and 'check --answer' read back, with certified decimals",
     )
     output.add_argument("--latex", action="store_true", help="print U, S and V as LaTeX")
+    output.add_argument(
+        "--exact",
+        action="store_true",
+        help="print every entry exactly and in full, however long (default: exact entries where they fit "
+        "the terminal, certified decimals and named roots where not)",
+    )
+    parser.add_argument(
+        "--digits",
+        type=_digits,
+        help="significant digits of the certified decimals (default 8 in the text, 30 in --json)",
+    )
     parser.add_argument(
         "--no-verify", dest="verify", action="store_false", help="skip the exact proof that U S V^T = A (U S V^H = A for complex A)"
     )
 
 
+def _digits(text):
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= 1000:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of digits from 1 to 1000")
+    return value
+
+
 def _svd(args):
-    result = svd(read_matrix(args.matrix), form=args.form)
-    verified = result.verify() if args.verify else None
-    show = _svd_json if args.json else _svd_latex if args.latex else _svd_text
-    print(show(result, verified))
+    """Compute, prove and print; progress goes to standard error when the work takes long."""
+    with Progress() as progress:
+        progress("reading the matrix")
+        matrix = read_matrix(args.matrix)
+        progress("computing the exact SVD")
+        result = svd(matrix, form=args.form)
+        progress("proving U S V^T = A")
+        verified = result.verify() if args.verify else None
+        progress("writing the result")
+        if args.json:
+            text = to_json(result, verified=verified, **({"digits": args.digits} if args.digits else {}))
+        elif args.latex:
+            text = _svd_latex(result, verified)
+        else:
+            width = None if args.exact else terminal_width()
+            text = svd_text(result, verified, width=width, **({"digits": args.digits} if args.digits else {}))
+    print(text)
     return 0
-
-
-def _svd_text(result, verified):
-    """Human-readable: A, the singular values (exact and decimal), the rank, U, S, V."""
-    values = result.singular_values
-    width = max((len(str(s)) for s in values), default=0)
-    listed = [f"  σ{i} = {str(s):<{width}}  [{sympy.N(s, 15)}]" for i, s in enumerate(values, 1)]
-    summary = ["singular values:", *(listed or ["  (none)"]), f"rank: {result.rank}"]
-    blocks = [_block("A", result.matrix), "\n".join(summary)]
-    blocks += [_block(name, factor) for name, factor in zip("USV", result)]
-    if verified:
-        blocks.append(_verified_line(result))
-    return "\n\n".join(blocks)
-
-
-def _block(name, matrix):
-    rows, columns = matrix.shape
-    return f"{name} ({rows}×{columns}) =\n{sympy.pretty(matrix, use_unicode=True, wrap_line=False)}"
-
-
-def _svd_json(result, verified, text=str, **extra):
-    """One JSON object; ``"verified"`` is null when the proof was skipped; *extra* fields are added.
-
-    *text* turns an entry into its string.
-    """
-
-    def strings(matrix):
-        return [[text(entry) for entry in row] for row in matrix.tolist()]
-
-    U, S, V = result
-    return json.dumps(
-        {
-            "shape": list(result.matrix.shape),
-            "form": result.form,
-            "rank": result.rank,
-            "singular_values": [text(s) for s in result.singular_values],
-            "U": strings(U),
-            "S": strings(S),
-            "V": strings(V),
-            "verified": verified,
-            **extra,
-        }
-    )
 
 
 def _svd_latex(result, verified):
     """``U = ...``, ``S = ...``, ``V = ...`` as LaTeX, and the proof as a LaTeX comment."""
     lines = [f"{name} = {sympy.latex(factor)}" for name, factor in zip("USV", result)]
     if verified:
-        lines.append(f"% {_verified_line(result)}")
+        lines.append(f"% {verified_line(result)}")
     return "\n".join(lines)
 
 
@@ -274,9 +260,9 @@ def _numeric(args):
 
     uncertain = len(result.singular_values) - result.rank - _proved_zeros(result)
     if args.json:
-        extra = {"error_bound": str(result.error_bound.singular_values), "digits": result.digits,
-                 "not_certified_nonzero": uncertain}
-        print(_svd_json(result, result.verify(), text, **extra))
+        record = to_dict(result, verified=result.verify(), digits=result.digits)
+        record["not_certified_nonzero"] = uncertain
+        print(json.dumps(record, ensure_ascii=False))
         return 0
     bound = result.error_bound
     width = max((len(text(s)) for s in result.singular_values), default=0)
@@ -289,8 +275,11 @@ def _numeric(args):
         f"{mpmath_str(bound.orthogonality_U)}, ||V^T V - I|| <= {mpmath_str(bound.orthogonality_V)}",
         f"method: {result.engine}; {result.note}",
     ]
-    blocks = ["\n".join(lines)] + [_block(name, factor.evalf(min(args.dps, 8))) for name, factor in zip("USV", result)]
-    print("\n\n".join(blocks))
+    width, shown = terminal_width(), result.evalf(min(result.digits, 8))
+    for name, factor in zip("USV", shown):
+        cells = [[str(x) for x in row] for row in factor.tolist()]
+        lines += ["", f"{name} ({factor.rows}×{factor.cols}) ≈", *matrix_lines(cells, width)]
+    print("\n".join(lines))
     return 0
 
 
@@ -388,8 +377,8 @@ def main(argv=None):
 
     Examples
     --------
-    >>> main(["[[3, 4]]", "--json"])
-    {"shape": [1, 2], "form": "full", "rank": 1, "singular_values": ["5"], "U": [["1"]], "S": [["5", "0"]], "V": [["3/5", "4/5"], ["4/5", "-3/5"]], "verified": true}
+    >>> main(["[[3, 4]]", "--json", "--digits", "5"])
+    {"format": "exactsvd.svd", "version": 1, "method": "exact", "shape": [1, 2], "form": "full", "rank": 1, "matrix": [["3", "4"]], "singular_values": ["5"], "U": [["1"]], "S": [["5", "0"]], "V": [["3/5", "4/5"], ["4/5", "-3/5"]], "decimals": {"digits": 5, "singular_values": ["5.0000"], "U": [["1.0000"]], "S": [["5.0000", "0"]], "V": [["0.60000", "0.80000"], ["0.80000", "-0.60000"]]}, "verified": true}
     0
     >>> main(["svd", "[[3, 4]]", "--form", "compact", "--latex", "--no-verify"])
     U = \left[\begin{matrix}1\end{matrix}\right]

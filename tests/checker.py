@@ -21,7 +21,8 @@
 * for small matrices whose singular values are rational or quadratic
   irrationals: plain ``sympy.simplify`` proves the three identities.
 
-It also provides :func:`random_rational_matrix`, a Hypothesis strategy.
+It also provides :func:`check_record` (the JSON record of a result, ``docs/json-schema.md``,
+read back) and :func:`random_rational_matrix`, a Hypothesis strategy.
 
 Failures raise ``AssertionError`` with a message that says what failed, for
 which matrix and by how much.
@@ -250,6 +251,50 @@ def check_svd(A, r, form="full", *, simplify_check=None):
                 residual = residual.applyfunc(sympy.expand_complex)
             simplified = sympy.simplify(residual)
             assert simplified.is_zero_matrix, f"{label}: simplify({name}) is {simplified.tolist()}, not zero"
+
+
+def check_record(A, r, record):
+    """Assert that *record* (``r.to_dict()``, or its JSON read back) is the record of *r*, and reads back.
+
+    The keys, ``shape``, ``form``, ``rank`` and ``method`` of the format; every
+    exact string read by the safe parser equals the entry of ``r`` (SymPy
+    equality, so the same exact number in the same form); the decimals of the
+    singular values and of the first and last columns of ``U``, ``S`` and
+    ``V`` (the others are made the same way; evaluating ``CRootOf`` numbers is
+    slow) are within one unit in their last of ``decimals.digits``
+    significant digits of the entry evaluated independently with mpmath; and
+    ``exactsvd.check`` accepts the strings as an SVD of *A*.
+    """
+    import exactsvd
+    from exactsvd.input import parse_entry
+
+    A = as_sympy_matrix(A)
+    label = f"record of A = {A.tolist()}"
+    keys = {"format", "version", "method", "shape", "form", "rank", "matrix", "singular_values", "U", "S", "V",
+            "decimals", "verified"}
+    assert keys <= set(record), f"{label}: keys {sorted(keys - set(record))} are missing"
+    assert (record["format"], record["version"]) == ("exactsvd.svd", 1), f"{label}: format {record['format']!r}"
+    assert record["shape"] == list(A.shape) and record["form"] == r.form and record["rank"] == r.rank, label
+    assert record["method"] == r.method, f"{label}: method {record['method']!r}, the result's is {r.method!r}"
+    digits = record["decimals"]["digits"]
+    exact = {"singular_values": [list(r.singular_values)], "matrix": A.tolist()}
+    exact.update(zip("USV", (M.tolist() for M in r)))
+    for key, rows in exact.items():
+        strings = [record[key]] if key == "singular_values" else record[key]
+        read = [[parse_entry(text) for text in row] for row in strings]
+        assert read == rows, f"{label}: {key} reads back as {read}, not {rows}"
+        if key == "matrix":
+            continue
+        decimals = [record["decimals"][key]] if key == "singular_values" else record["decimals"][key]
+        ends = sorted({0, len(rows[0]) - 1}) if rows and rows[0] else []
+        with mpmath.workdps(WORK_DPS):
+            for row, decimal_row in zip(rows, decimals):
+                for x, text in (pair for j, pair in enumerate(zip(row, decimal_row)) if key == "singular_values" or j in ends):
+                    value, shown = _numeric(x), mpmath.mpf(text)
+                    unit = mpmath.mpf(10) ** (mpmath.floor(mpmath.log10(abs(value))) - digits + 1) if value else 0
+                    assert abs(shown - value) <= unit, f"{label}: {key} decimal {text} of {x} is off by {abs(shown - value)}"
+    report = exactsvd.check(A, record["U"], record["S"], record["V"])
+    assert report.ok, f"{label}: exactsvd.check refuses the record: {report}"
 
 
 def exact_rank(A):

@@ -127,7 +127,7 @@ def test_check_command_errors(tmp_path, capsys):
     answer = tmp_path / "answer.json"
     answer.write_text('{"U": [[1]], "S": [1]}')
     cases = [
-        (answer, '{"U": [[1]], "S": [1]}', 'the answer must hold "U", "S" and "V" (or "Vt" / "Vh"'),
+        (answer, '{"U": [[1]], "S": [1]}', 'the answer has no "V": give "V": a list of rows'),
         (tmp_path / "missing.json", None, "cannot read the answer"),
         (answer, '{"U": [[1]], "S": [1], "V": [["x"]]}', "V, row 1, column 1"),
     ]

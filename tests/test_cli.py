@@ -47,26 +47,26 @@ def test_text_output_of_the_blog_matrix(capsys):
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "A (2×4) ="
-    assert "  σ1 = 3        [3.00000000000000]" in lines
-    assert "  σ2 = sqrt(3)  [1.73205080756888]" in lines
+    assert "  σ1 = 3" in lines
+    assert "  σ2 = √3 ≈ 1.7320508" in lines
     assert "rank: 2" in lines
     for header in ("U (2×2) =", "S (2×4) =", "V (4×4) ="):
         assert header in lines
-    assert "⎡3  0   0  0⎤" in lines  # S, pretty-printed with unicode
+    assert "[[3,  0, 0, 0]," in lines  # S, as matrix text that reads back
     assert lines[-1] == cli.VERIFIED == "verified: U^T U = I, V^T V = I, U S V^T = A (exact)"
 
 
 def test_no_verify_skips_the_proof(capsys, monkeypatch):
     monkeypatch.setattr(exactsvd.SVDResult, "verify", lambda self: pytest.fail("verify was called"))
     code, out, _ = run(capsys, BLOG, "--no-verify")
-    assert code == 0 and "verified" not in out and out.rstrip().endswith("⎦")
+    assert code == 0 and "verified" not in out and out.rstrip().endswith("]]")
     assert run_json(capsys, BLOG, "--no-verify")["verified"] is None
 
 
 def test_zero_singular_values_are_listed(capsys):
     code, out, _ = run(capsys, RANK_ONE)
     assert code == 0
-    assert "  σ1 = 3*sqrt(2)  [4.24264068711928]" in out and "  σ2 = 0          [0]" in out
+    assert "  σ1 = 3√2 ≈ 4.2426407\n" in out and "  σ2 = 0\n" in out
 
 
 def test_empty_matrix(capsys):
@@ -78,8 +78,12 @@ def test_empty_matrix(capsys):
 
 def test_json_round_trip(capsys):
     data = run_json(capsys, BLOG)
-    assert set(data) == {"shape", "form", "rank", "singular_values", "U", "S", "V", "verified"}
+    assert set(data) == {
+        "format", "version", "method", "shape", "form", "rank", "matrix", "singular_values", "U", "S", "V",
+        "decimals", "verified",
+    }
     assert data["shape"] == [2, 4] and data["form"] == "full" and data["rank"] == 2 and data["verified"] is True
+    assert (data["format"], data["version"], data["method"]) == ("exactsvd.svd", 1, "exact")
     assert [parse_entry(s) for s in data["singular_values"]] == [3, sqrt(3)]
     assert "sqrt(2)/2" in data["U"][0]
     U, S, V = (as_matrix(data[name]) for name in "USV")

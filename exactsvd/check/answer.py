@@ -1,11 +1,20 @@
 """The answer ``(U, S, V)``: read through the input layer, its shapes, the form they make."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sympy import ImmutableMatrix, Integer
 
 from ..errors import InvalidArgumentError, shorten
 from ..input import as_exact_matrix
+from ..output.record import FORMAT, VERSION
+
+#: What each key of a JSON answer holds, for error messages.
+ANSWER_KEYS = {
+    "U": "a list of rows, each a list of entries (strings such as \"1/sqrt(5)\", or numbers)",
+    "S": "a list of rows of entries, or a flat list of the singular values",
+    "V": "a list of rows, each a list of entries (strings such as \"1/sqrt(5)\", or numbers)",
+}
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,83 @@ def read_answer(U, S, V, *, rationalize=False):
         return Answer(U, row, V, values)
     S = ImmutableMatrix(p, q, lambda i, j: values[i] if i == j and i < len(values) else Integer(0))
     return Answer(U, S, V, values)
+
+
+def answer_from_json(data, source):
+    """``(U, S, V)`` (or ``Vt`` / ``Vh`` for ``V``) of a JSON answer, its structure checked; entries are read later.
+
+    *data* is ``{"U": rows, "S": rows or values, "V": rows}`` (or ``"Vt"`` /
+    ``"Vh"`` instead of ``"V"``, see :func:`answer_key`), such as the
+    record that ``exactsvd svd --json`` writes (its other keys are ignored, but
+    ``"format"`` and ``"version"``, when present, must be the record's).
+    *source* names the answer in messages, which name the key and the shape it
+    needs.
+
+    Examples
+    --------
+    >>> answer_from_json({"U": [[1]], "S": [5], "V": [["3/5", "4/5"], ["4/5", "-3/5"]]}, "key.json")[1]
+    [5]
+    >>> answer_from_json({"U": [[1]], "S": [5], "V": "3/5"}, "key.json")
+    Traceback (most recent call last):
+    ...
+    exactsvd.errors.InvalidArgumentError: key.json: "V" must be a list of rows, each a list of entries (strings such as "1/sqrt(5)", or numbers); it is the string '3/5'.
+    """
+    if not isinstance(data, dict):
+        raise InvalidArgumentError(
+            f'{source}: the answer must be a JSON object with the keys "U", "S" and "V"; it is {json_kind(data)}.'
+        )
+    required = ["U", "S", ([key for key in V_KEYS if key in data] or ["V"])[0]]
+    missing = [key for key in required if key not in data]
+    if missing:
+        keys = ", ".join(f'"{key}"' for key in missing)
+        raise InvalidArgumentError(
+            f"{source}: the answer has no {keys}: give "
+            + "; ".join(f'"{key}": {ANSWER_KEYS[key]}' for key in missing)
+            + "."
+        )
+    if "format" in data and data["format"] != FORMAT:
+        raise InvalidArgumentError(
+            f'{source}: "format" is {shorten(data["format"])}, not "{FORMAT}": this is not an exactsvd record.'
+        )
+    version = data.get("version", VERSION)
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= VERSION:
+        raise InvalidArgumentError(
+            f'{source}: "version" is {shorten(version)}; this exactsvd reads records of versions 1 to {VERSION}.'
+        )
+    for key in required:
+        value, needed = data[key], ANSWER_KEYS.get(key, ANSWER_KEYS["V"])
+        if isinstance(value, list) and all(isinstance(row, list) for row in value):
+            bad = [x for row in value for x in row if not _is_entry(x)]
+            if bad:
+                raise InvalidArgumentError(f'{source}: "{key}" must be {needed}; it holds {json_kind(bad[0])}.')
+        elif not (key == "S" and isinstance(value, list) and all(map(_is_entry, value))):
+            raise InvalidArgumentError(f'{source}: "{key}" must be {needed}; it is {json_kind(value)}.')
+    return tuple(data[key] for key in required)
+
+
+def _is_entry(x):
+    """Whether a JSON value can be an entry: a string or a number."""
+    return isinstance(x, (str, int, float, Decimal)) and not isinstance(x, bool)
+
+
+def json_kind(value):
+    """A JSON value described in words, shortened: ``the string '3/5'``, ``an object with the keys "a"``.
+
+    >>> json_kind(None), json_kind([1, 2]), json_kind({"u": 1})
+    ('null', 'a list of 2 items', 'an object with the keys "u"')
+    """
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, str):
+        return f"the string {shorten(value)}"
+    if isinstance(value, dict):
+        keys = ", ".join(f'"{key}"' for key in list(value)[:6]) + (", ..." if len(value) > 6 else "")
+        return f"an object with the keys {keys}" if value else "an empty object"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item{'s' if len(value) != 1 else ''}"
+    return f"the number {shorten(value)}"
 
 
 def _is_value_list(S):

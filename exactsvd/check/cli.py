@@ -25,14 +25,14 @@ import random
 from pathlib import Path
 
 from ..api import svd
-from ..errors import InvalidArgumentError, withholding_contents
+from ..errors import ExactSVDError, InvalidArgumentError, withholding_contents
 from ..explain import explain
 from ..explain.latex import PAPERS
 from ..explain.pdf import compile_pdf, save
 from ..generate import DIFFICULTIES, exercise_sheet, generate
 from ..input.files import file_label
+from .answer import answer_from_json, answer_key
 from .bank import bank_table, load_bank, load_json, run_bank
-from .answer import answer_key
 from .checker import check
 
 #: Shapes that ``generate`` draws from when no ``--shape`` is given, by difficulty.
@@ -61,7 +61,7 @@ def add_check_arguments(parser):
         type=file_argument,
         help='the answer: a JSON object {"U": rows, "S": rows or a list of values, "V": rows} ("Vt" or "Vh" '
         'instead of "V" for V^T, as NumPy returns it), entries as strings such as "1/sqrt(5)" or "2*sqrt(5)/5" '
-        "(or numbers)",
+        "(or numbers), such as the output of exactsvd svd --json",
     )
     parser.add_argument("--tol", help="check a rounded answer key to this tolerance, e.g. 1e-3 (default: exactly)")
 
@@ -83,11 +83,18 @@ def run_check(args):
     from ..cli import read_matrix
 
     A = read_matrix(args.matrix)
-    answer = load_json(args.answer, "answer")
     with withholding_contents():
-        key = answer_key(answer, f"{file_label(args.answer)}: the answer", A.shape)
-        report = check(A, key.U, key.S, key.V, tol=args.tol)
-    print(f"read {key.read} from {file_label(args.answer)}")
+        label = file_label(args.answer)
+        answer = load_json(args.answer, "answer")
+        answer_from_json(answer, label)
+        key = answer_key(answer, f"{label}: the answer", A.shape)
+        try:
+            report = check(A, key.U, key.S, key.V, tol=args.tol)
+        except ExactSVDError as error:  # an entry of the answer: say which file it is in
+            if not str(error).startswith(("U", "S", "V")):
+                raise
+            raise type(error)(f"{label}: {error}") from error
+    print(f"read {key.read} from {label}")
     print(report)
     return {"valid": 0, "wrong": 1, "undecided": 3}[report.verdict]
 

@@ -22,22 +22,30 @@ Entries
 ::
 
     expr   := term (("+" | "-") term)*
-    term   := signed (("*" | "/") signed)*
+    term   := signed (("*" | "/") signed | power)*   √ or a name right after a number or ")" multiplies: 3√10
     signed := ("+" | "-")* power            -2^2 is -4
     power  := atom [("^" | "**") signed]    right associative: 2^3^2 is 2^9
     atom   := number | "(" expr ")" | "√" atom | function "(" expr ["," expr] ")"
+            | "CRootOf(" polynomial "," index ")"
 
 Numbers are integers and decimals, read exactly (``0.96`` is 24/25, ``2.5e2`` is
 250, ``1e-3`` is 1/1000).  Exponents must be rational numbers (``2^(1/3)``).  The
 functions are ``sqrt(x)``, ``cbrt(x)``, ``root(x, n)`` and ``abs(x)``; ``cbrt`` and
 ``root`` with odd ``n`` take the real root (``cbrt(-8)`` is -2), whereas
 ``(-8)^(1/3)`` is SymPy's principal, complex, root.  ``−`` may be written for
-``-``.  ``I``, ``i`` and ``j`` are the imaginary unit, and a number written
-directly before one of them is a multiple of it (``1+2i``, ``3 - 4j``); so
-``sqrt(-1)`` is ``I``.  Other names are refused with a specific error: ``nan``,
-``inf``, ``oo`` (:class:`NonFiniteError`), ``pi``, ``E``, ``e``, the functions
-``exp``, ``log``, ``sin``, ``cos``, ``tan`` and any other name
-(:class:`UnsupportedEntryError`).
+``-``, and ``⋅``, ``·`` or ``×`` for ``*``; a number or a closing parenthesis
+directly followed (no space) by ``√`` or a name is multiplied by it, so
+``3√10/10`` and ``3⋅√5`` read as written (but ``2(3)`` is refused: write ``2*(3)``).
+``I``, ``i`` and ``j`` are the imaginary unit, so a number written directly
+before one of them is a multiple of it (``1+2i``, ``3 - 4j``), and
+``sqrt(-1)`` is ``I``.
+``CRootOf(p, k)`` is root number ``k`` (from 0; the real roots first, ascending)
+of a polynomial ``p`` with rational coefficients in one variable, written as an
+entry with that variable (``x^3 - 6x^2 + 5x - 1`` or ``x**3 - 6*x**2 + 5*x - 1``),
+of degree 1 to ``MAX_ROOT_DEGREE``: exactsvd writes the roots it cannot express by
+radicals so.  Other names are refused with a specific error: ``nan``, ``inf``,
+``oo`` (:class:`NonFiniteError`), ``pi``, ``E``, ``e``, the functions ``exp``,
+``log``, ``sin``, ``cos``, ``tan`` and any other name (:class:`UnsupportedEntryError`).
 
 The values are exact but not yet checked to be algebraic:
 :func:`exactsvd.input.as_exact_matrix` does that.
@@ -52,6 +60,7 @@ an entry below Python's default limit of 4300 digits for printing integers, so
 from 1.
 """
 
+import functools
 import math
 import re
 from collections import namedtuple
@@ -75,6 +84,7 @@ MAX_DIGITS = 4_000
 MAX_EXPONENT = 10_000
 MAX_ENTRY_BITS = 14_000
 MAX_TOTAL_BITS = 10_000_000
+MAX_ROOT_DEGREE = 1_000
 
 HINT = "Write entries as integers, fractions such as 1/3, decimals such as 0.25, or roots such as sqrt(2)."
 SPACED_HINT = (
@@ -85,7 +95,21 @@ SPACED_HINT = (
 IMAGINARY_UNIT = ("I", "i", "j")
 #: Functions that are refused as not algebraic (rather than as unknown names).
 TRANSCENDENTAL = ("exp", "log", "ln", "sin", "cos", "tan")
-FUNCTIONS = {"sqrt": "sqrt(2)", "cbrt": "cbrt(2)", "root": "root(2, 5)", "abs": "abs(-2)"}
+FUNCTIONS = {
+    "sqrt": "sqrt(2)",
+    "cbrt": "cbrt(2)",
+    "root": "root(2, 5)",
+    "abs": "abs(-2)",
+    "CRootOf": "CRootOf(x^3 - 3x + 1, 0)",
+}
+ROOT_OF_HINT = (
+    "Write CRootOf(polynomial, index): a polynomial with rational coefficients in one variable, and the "
+    "number of the root from 0 (the real roots first, ascending), e.g. CRootOf(x^3 - 3x + 1, 0)."
+)
+#: Operators written with other characters, and the ASCII operator they stand for.
+OPERATOR_SPELLINGS = {"−": "-", "⋅": "*", "·": "*", "×": "*"}
+#: Tokens that start a factor multiplied without "*" (3√10, 6x^2), and the tokens that may precede it.
+IMPLICIT_FACTORS, IMPLICIT_AFTER = ("√", "name"), ("number", ")")
 
 Token = namedtuple("Token", "kind text pos")
 Row = namedtuple("Row", "entries spaced pos")  # token lists; split at spaces (no comma)?; start
@@ -95,7 +119,7 @@ _TOKEN = re.compile(
     r"|(?P<name>[^\W\d]\w*)"
     r"|(?P<newline>\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
     r"|(?P<space>[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+)"
-    r"|(?P<op>\*\*|[-+*/^(),;\[\]√−])"
+    r"|(?P<op>\*\*|[-+*/^(),;\[\]√−⋅·×])"
     r"|(?P<bad>.)",
     re.DOTALL,
 )
@@ -241,6 +265,17 @@ def _split(tokens, separators):
     return pieces + [(piece, None)]
 
 
+def _is_zero(value):
+    """Whether *value* is known to be 0; with a ``CRootOf`` only when SymPy made it 0 (asking more evaluates it)."""
+    return value == 0 if value.has(sympy.CRootOf) else value.is_zero
+
+
+@functools.lru_cache(maxsize=256)
+def _root_of(coefficients, index):
+    """``CRootOf`` of the polynomial with *coefficients* (highest first); built once for each (SymPy factors it)."""
+    return sympy.CRootOf(sympy.Poly(coefficients, sympy.Dummy("x")), index)
+
+
 def _real_root(x, n):
     """The real *n*-th root of *x* when *n* is odd, else the principal root."""
     if n % 2 and x.is_negative:
@@ -267,7 +302,7 @@ class _Reader:
                 context = "" if contents_withheld() else f" in {shorten(text)}"
                 self.fail(MatrixParseError, f"cannot read {shorten(token)}{context}", match.start(), HINT)
             if kind == "op":
-                kind = token = "-" if token == "−" else token
+                kind = token = OPERATOR_SPELLINGS.get(token, token)
             self.tokens.append(Token(kind, token, match.start()))
 
     def fail(self, cls, problem, pos, fix, cell=None):
@@ -410,6 +445,7 @@ class _Entry:
         self.tokens = [t for t in tokens if t.kind not in _WHITESPACE] + [Token("end", "", end)]
         self.index = 0
         self.deferred_name = None
+        self.variables = None  # inside the polynomial of CRootOf: its variable, by name
 
     def parse(self):
         """Parse the whole entry; a bad name is reported only once the syntax is known to be right."""
@@ -467,13 +503,22 @@ class _Entry:
             bits = self._limit(bits + term_bits + 1, op.pos)
         return sympy.Add(*terms), bits
 
+    def _implicit_product(self):
+        """Whether the next token is a factor written right after the previous one, without "*"."""
+        before, after = self.tokens[self.index - 1], self._peek()
+        return (
+            after.kind in IMPLICIT_FACTORS
+            and before.kind in IMPLICIT_AFTER
+            and before.pos + len(before.text) == after.pos
+        )
+
     def _term(self):
         value, bits = self._signed()
         factors = [value]
-        while self._peek().kind in ("*", "/"):
-            op = self._take()
-            value, factor_bits = self._signed()
-            if op.kind == "/" and value.is_zero:
+        while self._peek().kind in ("*", "/") or self._implicit_product():
+            op = self._take() if self._peek().kind in ("*", "/") else Token("*", "", self._peek().pos)
+            value, factor_bits = self._signed() if op.text else self._power()
+            if op.kind == "/" and _is_zero(value):
                 self._fail("division by zero", op.pos, "Check the denominators of this entry.")
             factors.append(sympy.Pow(value, -1) if op.kind == "/" else value)
             bits = self._limit(bits + factor_bits, op.pos)
@@ -507,7 +552,7 @@ class _Entry:
                 start,
                 f"Exponents are limited to a numerator and denominator of at most {MAX_EXPONENT}.",
             )
-        if base.is_zero and exponent < 0:
+        if exponent < 0 and _is_zero(base):
             self._fail("division by zero (a negative power of 0)", op.pos, "Check the base of this power.")
         bits = self._limit(abs(exponent.p) * bits + exponent_bits, op.pos)
         return sympy.Pow(base, exponent), bits
@@ -537,7 +582,9 @@ class _Entry:
             if token.text in IMAGINARY_UNIT and self._peek().kind != "(":
                 return sympy.I, 1
             if token.text in FUNCTIONS and self._peek().kind == "(":
-                return self._call(token)
+                return self._root_of() if token.text == "CRootOf" else self._call(token)
+            if self.variables is not None and token.text not in FUNCTIONS:
+                return self._variable(token), 1
             if token.text in FUNCTIONS or self._peek().kind == "(":
                 self._name(token)
             self.deferred_name = self.deferred_name or token
@@ -615,6 +662,59 @@ class _Entry:
         if token.text == "abs":
             return sympy.Abs(value), bits
         return _real_root(value, 3 if token.text == "cbrt" else self._index(*arguments[1])), bits
+
+    def _variable(self, token):
+        """The variable of the polynomial of CRootOf named by *token*; a second name is refused."""
+        if token.text not in self.variables and self.variables:
+            (first,) = self.variables
+            self._fail(
+                f"the polynomial of CRootOf has two variables, {first} and {token.text}",
+                token.pos,
+                ROOT_OF_HINT,
+            )
+        return self.variables.setdefault(token.text, sympy.Symbol(token.text))
+
+    def _root_of(self):
+        """``CRootOf(polynomial, index)``: read the polynomial with its variable, check both."""
+        opening = self._take()
+        start = self._peek().pos
+        outer, self.variables = self.variables, {}
+        expression, bits = self._nested(self._expr)
+        variables, self.variables = self.variables, outer
+        if self._peek().kind != ",":
+            self._fail("CRootOf takes 2 arguments, a polynomial and the index of its root", opening.pos, ROOT_OF_HINT)
+        self._take()
+        index_pos = self._peek().pos
+        index, _ = self._nested(self._expr)
+        self._close(opening)
+        if not variables:
+            self._fail("the first argument of CRootOf is not a polynomial in a variable", start, ROOT_OF_HINT)
+        (variable,) = variables.values()
+        try:
+            polynomial = sympy.Poly(expression, variable)
+        except sympy.PolynomialError:
+            polynomial = None
+        if polynomial is None or not (polynomial.domain.is_ZZ or polynomial.domain.is_QQ):
+            self._fail(
+                f"the first argument of CRootOf is not a polynomial in {variable} with rational coefficients",
+                start,
+                ROOT_OF_HINT,
+            )
+        degree = polynomial.degree()
+        if not 1 <= degree <= MAX_ROOT_DEGREE:
+            self._fail(
+                f"the polynomial of CRootOf has degree {degree}; it needs a degree from 1 to {MAX_ROOT_DEGREE}",
+                start,
+                ROOT_OF_HINT,
+            )
+        if not (index.is_Integer and 0 <= index < degree):
+            self._fail(
+                f"the index of CRootOf must be a whole number from 0 to {degree - 1} "
+                f"(its polynomial has degree {degree}), not {shorten(index)}",
+                index_pos,
+                ROOT_OF_HINT,
+            )
+        return _root_of(tuple(polynomial.all_coeffs()), int(index)), bits
 
     def _index(self, pos, argument):
         n = argument[0]

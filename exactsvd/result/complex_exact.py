@@ -5,7 +5,7 @@ from sympy import I, Integer
 from .columns import diagonal, matrix_from_columns
 from .complex_certificate import certify_unitary
 from .complex_columns import complex_kernel_columns, complex_pair_columns
-from .decimals import _decimal, _refine
+from .decimals import _BaseEvaluator, _RootEvaluator, _decimal, _saved_precision, _square_root
 from .exact import singular_value_list
 from .forms import cut
 from .svdresult import SVDResult
@@ -50,23 +50,26 @@ def _decimal_factors(decomposition, digits):
     """The full ``U``, ``S``, ``V`` and the singular values with *digits* certified digits in each part."""
     m, n = decomposition.shape
     columns, values = [], []
-    for pair in decomposition.pairs:
-        space, field, root = pair.space, pair.space.field, pair.root
-        norm = space.norms[pair.index]
-        enclose, refine = (lambda a: field.enclosure(a, root)), (lambda: _refine(field, root))
-        gram = [_complex_decimal(enclose, refine, c, norm, digits) for c in space.gram_vectors[pair.index]]
-        partner = [_complex_decimal(enclose, refine, c, norm * field.theta, digits) for c in space.partner_vectors[pair.index]]
-        columns.append((gram, partner))
-        values.append(_decimal(enclose, refine, field.theta, field.theta, digits))
-    u_columns, v_columns = _sides(columns, decomposition.spectrum.side)
-    embedding = decomposition.spectrum.embedding
-    for kernel, target in ((decomposition.left_kernel, u_columns), (decomposition.right_kernel, v_columns)):
-        for vector, norm in zip(kernel.vectors, kernel.norms):
-            target.append([_complex_decimal(embedding.enclose, embedding.refine, c, norm, digits) for c in vector])
+    with _saved_precision():
+        for pair in decomposition.pairs:
+            space, field, root = pair.space, pair.space.field, pair.root
+            norm = space.norms[pair.index]
+            at_root = _RootEvaluator(field, root)
+            gram_norm, partner_norm = _square_root(at_root, norm), _square_root(at_root, norm * field.theta)
+            gram = [_complex_decimal(at_root, c, gram_norm, digits) for c in space.gram_vectors[pair.index]]
+            partner = [_complex_decimal(at_root, c, partner_norm, digits) for c in space.partner_vectors[pair.index]]
+            columns.append((gram, partner))
+            values.append(_decimal(at_root, field.theta, _square_root(at_root, field.theta), digits))
+        u_columns, v_columns = _sides(columns, decomposition.spectrum.side)
+        in_base = _BaseEvaluator(decomposition.spectrum.embedding)
+        for kernel, target in ((decomposition.left_kernel, u_columns), (decomposition.right_kernel, v_columns)):
+            for vector, norm in zip(kernel.vectors, kernel.norms):
+                length = _square_root(in_base, norm)
+                target.append([_complex_decimal(in_base, c, length, digits) for c in vector])
     values += [Integer(0)] * (min(m, n) - len(values))
     return (matrix_from_columns(u_columns, m), diagonal(values, m, n), matrix_from_columns(v_columns, n)), tuple(values)
 
 
-def _complex_decimal(enclose, refine, c, q, digits):
-    """``c / sqrt(q)`` for ``c`` in ``L(i)``: each part correct to *digits* significant digits."""
-    return _decimal(enclose, refine, c.re, q, digits) + I * _decimal(enclose, refine, c.im, q, digits)
+def _complex_decimal(evaluate, c, root, digits):
+    """``c / sqrt(q)`` for ``c`` in ``L(i)`` (*root* encloses ``sqrt(q)``): each part correct to *digits* digits."""
+    return _decimal(evaluate, c.re, root, digits) + I * _decimal(evaluate, c.im, root, digits)

@@ -4,77 +4,192 @@ Every entry of an exact SVD is ``c / sqrt(q)`` with ``c`` and ``q`` in the
 field of one eigenvalue (or of the entries, for kernel vectors), taken at a
 real root: ``w_j / sqrt(n)`` and ``(B w)_j / sqrt(theta n)`` for a singular
 pair, ``k_j / sqrt(|k|^2)`` for a kernel vector, ``theta / sqrt(theta)`` for a
-singular value.  Rational interval enclosures of ``c`` and ``q`` are refined
-(with the isolating intervals of the root and of the generator of the field)
-until the enclosure of ``c / sqrt(q)`` is narrower than ``10^-(n+1)`` of its
-size; its midpoint, rounded to ``n`` digits, is then within one unit of the
-``n``-th significant digit.  No floating-point evaluation is trusted.
+singular value.  ``c`` and ``q`` are enclosed by rigorous interval arithmetic
+(mpmath's ``iv`` context, outward rounding) from the isolating intervals of the
+root and of the generator of the field of the entries, refined to the working
+precision; the precision doubles until the enclosure of ``c / sqrt(q)`` is
+narrower than ``10^-(n+1)`` of its size.  Its midpoint, rounded to ``n``
+digits, is then within one unit of the ``n``-th significant digit.  No
+floating-point evaluation is trusted.
 """
 
-from math import isqrt
+from contextlib import contextmanager
+from fractions import Fraction
 
+from mpmath import iv, mp
+from mpmath.libmp import from_rational, mpf_add, mpf_shift, round_ceiling, round_floor
 from sympy import Float, ImmutableMatrix, Integer, Rational
+from sympy.polys.domains import QQ
 
 from .columns import diagonal, matrix_from_columns
+
+#: Guard bits added to the precision that ``n`` digits need.
+_GUARD_BITS = 32
 
 
 def decimal_factors(decomposition, digits):
     """The full ``U``, ``S``, ``V`` and the singular values with *digits* certified digits."""
     m, n = decomposition.shape
     right = decomposition.spectrum.side == "right"
-    u_columns, v_columns, values = [], [], []
-    for pair in decomposition.pairs:
-        space, field, root = pair.space, pair.space.field, pair.root
-        norm = space.norms[pair.index]
-
-        def entry(c, q):
-            return _decimal(lambda a: field.enclosure(a, root), lambda: _refine(field, root), c, q, digits)
-
-        gram = [entry(pair.sign * w, norm) for w in space.gram_vectors[pair.index]]
-        partner = [entry(pair.sign * b, norm * field.theta) for b in space.partner_vectors[pair.index]]
-        v, u = (gram, partner) if right else (partner, gram)
-        u_columns.append(u)
-        v_columns.append(v)
-        values.append(entry(field.theta, field.theta))
     embedding = decomposition.spectrum.embedding
-    for kernel, columns in ((decomposition.left_kernel, u_columns), (decomposition.right_kernel, v_columns)):
-        for vector, norm in zip(kernel.vectors, kernel.norms):
-            columns.append([_decimal(embedding.enclose, embedding.refine, k, norm, digits) for k in vector])
+    u_columns, v_columns, values = [], [], []
+    with _saved_precision():
+        for pair in decomposition.pairs:
+            space, field, root = pair.space, pair.space.field, pair.root
+            norm = space.norms[pair.index]
+            at_root = _RootEvaluator(field, root)
+            gram_norm, partner_norm = _square_root(at_root, norm), _square_root(at_root, norm * field.theta)
+            gram = [_decimal(at_root, pair.sign * w, gram_norm, digits) for w in space.gram_vectors[pair.index]]
+            partner = [_decimal(at_root, pair.sign * b, partner_norm, digits) for b in space.partner_vectors[pair.index]]
+            v, u = (gram, partner) if right else (partner, gram)
+            u_columns.append(u)
+            v_columns.append(v)
+            values.append(_decimal(at_root, field.theta, _square_root(at_root, field.theta), digits))
+        in_base = _BaseEvaluator(embedding)
+        for kernel, columns in ((decomposition.left_kernel, u_columns), (decomposition.right_kernel, v_columns)):
+            for vector, norm in zip(kernel.vectors, kernel.norms):
+                length = _square_root(in_base, norm)
+                columns.append([_decimal(in_base, k, length, digits) for k in vector])
     values += [Integer(0)] * (min(m, n) - len(values))
     return (matrix_from_columns(u_columns, m), diagonal(values, m, n), matrix_from_columns(v_columns, n)), tuple(values)
 
 
-def _refine(field, root):
-    field.roots[root].refine()
-    field.embedding.refine()
+@contextmanager
+def _saved_precision():
+    """Restore the working precision of mpmath's interval context afterwards."""
+    previous = iv.prec
+    try:
+        yield
+    finally:
+        iv.prec = previous
 
 
-def _decimal(enclose, refine, c, q, digits):
-    """``c / sqrt(q)`` (``q > 0``) as a ``Float`` with *digits* correct significant digits."""
+def _square_root(evaluate, q):
+    """``bits -> `` an enclosure of ``sqrt(q)`` (``None`` while it holds 0), computed once per precision."""
+    enclosures = {}
+
+    def at(bits):
+        if bits not in enclosures:
+            bottom = evaluate(q, bits)
+            enclosures[bits] = iv.sqrt(bottom) if _ends(bottom)[0] > 0 else None
+        return enclosures[bits]
+
+    return at
+
+
+def _decimal(evaluate, c, root, digits):
+    """``c / sqrt(q)`` (``q > 0``) as a ``Float`` with *digits* correct significant digits.
+
+    ``evaluate(a, bits)`` encloses the field element ``a`` at about *bits* bits,
+    ``root(bits)`` encloses ``sqrt(q)`` (:func:`_square_root`).
+    """
     if not c:
         return Integer(0)
+    bits = int(digits * 3.33) + _GUARD_BITS
     while True:
-        top, bottom = enclose(c), enclose(q)
-        if bottom.lo > 0 and top.sign() is not None:
-            bits = int(digits * 3.33) + 16
-            low_root, high_root = _sqrt_below(bottom.lo, bits), _sqrt_above(bottom.hi, bits)
-            ends = [e / r for e in (top.lo, top.hi) for r in (low_root, high_root)]
-            lo, hi = min(ends), max(ends)
-            if hi - lo <= Rational(1, 10 ** (digits + 1)) * min(abs(lo), abs(hi)):
-                return Float((lo + hi) / 2, digits)
-        refine()
+        iv.prec = bits
+        bottom = root(bits)
+        if bottom is not None:
+            lo, hi = _ends(evaluate(c, bits) / bottom)
+            if (lo > 0 or hi < 0) and (hi - lo) * 10 ** (digits + 1) <= min(abs(lo), abs(hi)):
+                mid = (lo + hi) / 2
+                return Float(Rational(mid.numerator, mid.denominator), digits)
+        bits *= 2
 
 
-def _sqrt_below(x, bits):
-    """A rational lower bound of ``sqrt(x)`` for a rational ``x > 0``, relatively within ``2^-bits``."""
-    shift = bits + max(0, -x.p.bit_length() + x.q.bit_length()) // 2 + 1
-    return Rational(isqrt(x.p * 4**shift // x.q), 2**shift)
+def _ends(x):
+    """The end points of an ``iv`` interval as exact fractions."""
+    return tuple(_fraction(end) for end in x._mpi_)
 
 
-def _sqrt_above(x, bits):
-    """A rational upper bound of ``sqrt(x)``, relatively within ``2^-bits``."""
-    shift = bits + max(0, -x.p.bit_length() + x.q.bit_length()) // 2 + 1
-    return Rational(isqrt(-(-x.p * 4**shift // x.q)) + 1, 2**shift)
+def _fraction(mpf_tuple):
+    sign, man, exp, _ = mpf_tuple
+    value = Fraction(int(man)) * Fraction(2) ** exp
+    return -value if sign else value
+
+
+def _rational(a):
+    """An ``iv`` interval holding the rational number *a* (an element of ``QQ``)."""
+    return _fraction_interval(int(QQ.numer(a)), int(QQ.denom(a)))
+
+
+def _fraction_interval(p, q):
+    """An ``iv`` interval holding ``p / q``, rounded outwards at the working precision."""
+    return iv.make_mpf((from_rational(p, q, iv.prec, round_floor), from_rational(p, q, iv.prec, round_ceiling)))
+
+
+def _root_interval(root, bits):
+    """An ``iv`` interval holding a :class:`~exactsvd.core.embedding.RealRoot`, about *bits* bits narrow.
+
+    Interval Newton steps ``X := X ∩ (m - p(m)/p'(X))`` (``m`` the midpoint of
+    ``X``) keep the root and converge quadratically once ``p'`` has no zero on
+    ``X``; until then the isolating interval is refined by bisection.  They run
+    with guard bits so that rounding does not stop them short.
+    """
+    working, iv.prec = iv.prec, bits + _GUARD_BITS
+    try:
+        p = [_fraction_interval(int(c.p), int(c.q)) for c in map(Rational, reversed(root.poly.all_coeffs()))]
+        slope_coeffs = [k * c for k, c in enumerate(p)][1:]
+        x = _isolating(root)
+        for _ in range(4 * bits):
+            lo, hi = (mp.make_mpf(end) for end in x._mpi_)
+            if lo == hi or (hi - lo) * 2**bits <= max(abs(lo), abs(hi)):
+                return x
+            slope = _horner(slope_coeffs, x)
+            if 0 in slope:
+                root.refine()
+                x = _isolating(root)
+                continue
+            middle = mpf_shift(mpf_add(*x._mpi_), -1)  # exact: no precision given
+            mid = iv.make_mpf((middle, middle))
+            new_lo, new_hi = (mp.make_mpf(end) for end in (mid - _horner(p, mid) / slope)._mpi_)
+            x = iv.make_mpf((max(lo, new_lo)._mpf_, min(hi, new_hi)._mpf_))
+        raise ArithmeticError(f"the root of {root.poly} in [{root.lo}, {root.hi}] does not refine")
+    finally:
+        iv.prec = working
+
+
+def _isolating(root):
+    """The isolating interval of *root*, rounded outwards."""
+    return iv.make_mpf((_fraction_interval(int(root.lo.p), int(root.lo.q))._mpi_[0],
+                        _fraction_interval(int(root.hi.p), int(root.hi.q))._mpi_[1]))
+
+
+def _horner(coeffs, x, enclose=None):
+    """Enclosure of ``sum coeffs[k] x^k`` (lowest first); *enclose* maps a coefficient to an interval."""
+    total = iv.mpf(0)
+    for c in reversed(coeffs):
+        total = total * x + (enclose(c) if enclose else c)
+    return total
+
+
+class _BaseEvaluator:
+    """Enclosures of elements of the field ``K`` of the entries (``QQ`` or ``QQ<alpha>``)."""
+
+    def __init__(self, embedding):
+        self.embedding = embedding
+        self._alpha = {}
+
+    def __call__(self, a, bits):
+        if self.embedding.alpha is None:
+            return _rational(a)
+        if bits not in self._alpha:
+            self._alpha[bits] = _root_interval(self.embedding.alpha, bits)
+        return _horner(a.to_list()[::-1], self._alpha[bits], _rational)
+
+
+class _RootEvaluator:
+    """Enclosures of elements of an eigen-field ``L = K[x]/(p)`` at one of its real roots."""
+
+    def __init__(self, field, root):
+        self.field, self.root = field, root
+        self.base = _BaseEvaluator(field.embedding)
+        self._theta = {}
+
+    def __call__(self, a, bits):
+        if bits not in self._theta:
+            self._theta[bits] = _root_interval(self.field.roots[self.root], bits)
+        return _horner(self.field.coefficients(a), self._theta[bits], lambda c: self.base(c, bits))
 
 
 def float_matrix(matrix, digits):

@@ -299,6 +299,33 @@ class SVDResult:
 
         return polar(self)
 
+    # Records (exactsvd.output is a face on top of results: imported when used).
+
+    def to_dict(self, *, verified=None, digits=30):
+        """The result as a dictionary of JSON values (format: ``docs/json-schema.md``).
+
+        Exact entries are strings that :func:`exactsvd.input.parse_entry` and
+        ``exactsvd check --answer`` read back; ``"decimals"`` holds them with
+        *digits* certified significant digits.  *verified* is recorded as given
+        (``None``: not attempted).
+
+        Examples
+        --------
+        >>> import exactsvd
+        >>> record = exactsvd.svd([[3, 0], [4, 5]]).to_dict()
+        >>> record["singular_values"], record["decimals"]["singular_values"][1]
+        (['3*sqrt(5)', 'sqrt(5)'], '2.23606797749978969640917366873')
+        """
+        from ..output.record import to_dict
+
+        return to_dict(self, verified=verified, digits=digits)
+
+    def to_json(self, *, verified=None, digits=30, indent=None):
+        """:meth:`to_dict` as JSON text (*indent* as for :func:`json.dumps`)."""
+        from ..output.record import to_json
+
+        return to_json(self, verified=verified, digits=digits, indent=indent)
+
     def _repr_latex_(self):
         """U, S, V and the singular values as LaTeX, for notebooks."""
         from ..explain import svd_result_latex

@@ -78,7 +78,9 @@ def test_check_answer_accepts_the_json_of_svd(capsys, tmp_path, A):
     path.write_text(out, encoding="utf-8")
     code, out, err = run(capsys, "check", matrix, "--answer", str(path))
     assert (code, err) == (0, "")
-    assert out.startswith("a valid SVD of A (full form), equal to the canonical answer")
+    read, verdict = out.split("\n", 1)
+    assert read == f'read "U", "S", "V" from {path}'
+    assert verdict.startswith("a valid SVD of A (full form), equal to the canonical answer")
 
 
 def test_records_follow_the_documented_schema():

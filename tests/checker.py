@@ -25,11 +25,14 @@ which matrix and by how much.
 """
 
 from fractions import Fraction
+from operator import mul
 
 import mpmath
 import sympy
 from hypothesis import strategies as st
 from sympy import CRootOf, ImmutableMatrix, Pow, Rational
+from sympy.polys.domains import QQ
+from sympy.polys.matrices import DomainMatrix
 
 #: Decimal digits of the independent numerical evaluation.
 DPS = 50
@@ -80,17 +83,45 @@ def _numeric(expr):
 
 
 def _numeric_matrix(M):
-    """A SymPy matrix as a list of rows of ``mpf``."""
-    return [[_numeric(M[i, j]) for j in range(M.cols)] for i in range(M.rows)]
+    """A SymPy matrix as a list of rows of ``mpf`` (each distinct entry evaluated once)."""
+    values = {}
+    rows = []
+    for i in range(M.rows):
+        row = []
+        for j in range(M.cols):
+            entry = M[i, j]
+            if entry not in values:
+                values[entry] = _numeric(entry)
+            row.append(values[entry])
+        rows.append(row)
+    return rows
 
 
 def _shape(X):
     return len(X), (len(X[0]) if X else 0)
 
 
+#: Bits of the fixed-point integers the products are formed with (far below the tolerance: see ``_mul``).
+FIXED_BITS = int(WORK_DPS * 3.33) + 20
+
+
+def _fixed(x):
+    return int(mpmath.nint(mpmath.ldexp(x, FIXED_BITS)))
+
+
 def _mul(X, Y, inner):
+    """``X Y`` of ``mpf`` matrices, formed as one exact product of fixed-point integers.
+
+    Each factor is rounded to a multiple of ``2^-FIXED_BITS`` (about 10^-70), so
+    an entry of the product is off by at most ``inner * 2^-FIXED_BITS * (|X| +
+    |Y| + 1)``, far below :data:`TOL`; the product itself is exact.
+    """
     rows, cols = len(X), (len(Y[0]) if Y else 0)
-    return [[mpmath.fsum(X[i][k] * Y[k][j] for k in range(inner)) for j in range(cols)] for i in range(rows)]
+    if not inner:
+        return [[mpmath.mpf(0)] * cols for _ in range(rows)]
+    x = [[_fixed(X[i][k]) for k in range(inner)] for i in range(rows)]
+    y_columns = [[_fixed(Y[k][j]) for k in range(inner)] for j in range(cols)]
+    return [[mpmath.ldexp(sum(map(mul, row, column)), -2 * FIXED_BITS) for column in y_columns] for row in x]
 
 
 def _t(X, cols):
@@ -202,7 +233,7 @@ def exact_rank(A):
     if not (A.rows and A.cols):
         return 0
     if all(x.is_Rational for x in A):
-        return A.rank()
+        return DomainMatrix.from_Matrix(A).convert_to(QQ).rank()
     return A.rank(simplify=True)
 
 
@@ -232,10 +263,11 @@ def _check_numerically(A, U, S, V, values, rank, label):
 
     # rule 3: u_i = A v_i / s_i and v_i = A^T u_i / s_i for s_i > 0
     at = _t(a, n)
+    a_v, at_u = _mul(a, v, n), _mul(at, u, m)
     for i in range(min(rank, k)):
         ui, vi = _column(u, i), _column(v, i)
-        av = [mpmath.fsum(a[p][q] * vi[q] for q in range(n)) / sv[i] for p in range(m)]
-        atu = [mpmath.fsum(at[p][q] * ui[q] for q in range(m)) / sv[i] for p in range(n)]
+        av = [x / sv[i] for x in _column(a_v, i)]
+        atu = [x / sv[i] for x in _column(at_u, i)]
         error = _norm([[x - y for x, y in zip(av, ui)]])
         assert error < TOL * scale / min(1, sv[i]), f"{label}: u_{i} != A v_{i} / s_{i} (rule 3), off by {_fmt(error)}"
         error = _norm([[x - y for x, y in zip(atu, vi)]])
@@ -274,7 +306,7 @@ def _check_numerically(A, U, S, V, values, rank, label):
 
     # rule 6: kernel completions are the hand method's bases, exactly computed
     for name, M, cols, kernel_of in (("V", v, V.cols, A), ("U", u, U.cols, A.T)):
-        hand = hand_kernel(kernel_of)
+        hand = hand_kernel(kernel_of, cols - rank) if cols > rank else []
         for j in range(rank, cols):
             expected = [_numeric(x) for x in hand[j - rank]]
             error = _norm([[x - y for x, y in zip(_column(M, j), expected)]])
@@ -344,8 +376,8 @@ def _rule4(w):
     return w if lead is None or lead > 0 else [-x for x in w]
 
 
-def hand_kernel(M):
-    """The hand method's orthonormal kernel basis of a rational matrix, exactly.
+def hand_kernel(M, count=None):
+    """The hand method's orthonormal kernel basis of a rational matrix, exactly (its first *count* vectors).
 
     SymPy's ``nullspace`` is the reduced row echelon basis (a 1 in each free
     column); then Gram–Schmidt in that order, normalise, and make the first
@@ -356,7 +388,7 @@ def hand_kernel(M):
     """
     if M.cols == 0:
         return []
-    basis = M.nullspace()
+    basis = M.nullspace()[:count]
     orthogonal = []
     for w in basis:
         for q in orthogonal:

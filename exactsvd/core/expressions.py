@@ -9,7 +9,7 @@ because the parts are already canonical: rational coefficients, powers of one
 root, and a normalising factor computed once per column.
 """
 
-from sympy import Add, Basic, Integer, Mul, Rational
+from sympy import Add, Basic, Expr, Integer, Mul, Rational
 from sympy.core import basic
 from sympy.core.mul import _mulsort
 
@@ -22,7 +22,11 @@ def rational(a):
     -3/2
     """
     p, q = int(a.numerator), int(a.denominator)
-    return Integer(p) if q == 1 else Rational(p, q, 1)
+    if q == 1:
+        return Integer(p)
+    number = Expr.__new__(Rational)  # what Rational(p, q) builds once it has divided by the gcd (here 1)
+    number.p, number.q = p, q
+    return number
 
 
 def compare_key(expression, memo):

@@ -45,6 +45,7 @@ GENERIC_TARGETS = {10: 2.0, 20: 30.0}   # seconds for exact, verified full SVD o
 VERIFY_TARGET = ("gen-10", 1.0)          # verify() of the generic 10x10 within 1 s
 MEMORY_TARGET_MIB = 1024.0               # no case above 1 GiB
 RATIO_TARGET = 1.0                       # ours / sympy on every case SymPy finishes
+COMPLEX_TARGETS = {"cx-gauss-5": 2.0, "cx-gauss-10": 20.0, "cx-fourier-8": 1.0}   # issue 11, seconds
 
 WARMUP_MATRIX = [[2, 1], [1, 3]]         # warms lazy imports on both sides; not a benchmark case
 
@@ -68,6 +69,8 @@ GENERIC_SIZES = (3, 4, 5, 6, 8, 10, 12, 15, 20, 30, 40)
 PHASE_SIZES = (10, 20, 30, 40)           # the four phases (issue 9) are reported for these and the cases below
 NICE_SIZES = (3, 5, 10, 15, 20)
 LOWRANK = ((6, 3), (6, 5), (10, 3), (10, 5))
+GAUSSIAN_SIZES = tuple(range(2, 11))
+FOURIER_SIZES = (4, 8)
 QUICK = {"tb-*", "gen-3", "gen-4", "gen-5", "nice-cayley-3", "nice-hh-3", "nice-cayley-5", "lowrank-6-k3", "rank3-6x6"}
 
 
@@ -125,6 +128,18 @@ def lowrank(n, k):
     return [[sum(X[i][t] * Y[t][j] for t in range(k)) for j in range(n)] for i in range(n)]
 
 
+def gaussian(n):
+    """Random Gaussian-integer n×n, entries a + b i with a, b in -9..9, seed 4000 + n; entries as text."""
+    rng = random.Random(4000 + n)
+    return [[f"{rng.randint(-9, 9)}+{rng.randint(-9, 9)}*I" for _ in range(n)] for _ in range(n)]
+
+
+def fourier(n):
+    """The Fourier matrix ``[w^(jk)]``, ``w = exp(-2 pi i / n)``, entries as exact radicals in text."""
+    from sympy import I, exp, expand_complex, pi
+    return [[str(expand_complex(exp(-2 * pi * I * j * k / n))) for k in range(n)] for j in range(n)]
+
+
 def identity_stack(m=1000, n=66):
     """The m×n stack of n×n identities (NumPy's large-identity test shape): rank n, a thin SVD case."""
     return [[int(i % n == j) for j in range(n)] for i in range(m)]
@@ -153,6 +168,10 @@ def all_cases():
     for n, k in LOWRANK:
         cases[f"lowrank-{n}-k{k}"] = ("rank-deficient", lambda n=n, k=k: (lowrank(n, k), None))
     cases["rank3-6x6"] = ("rank-deficient", lambda: (rank3(), None))
+    for n in GAUSSIAN_SIZES:
+        cases[f"cx-gauss-{n}"] = ("complex", lambda n=n: (gaussian(n), None))
+    for n in FOURIER_SIZES:
+        cases[f"cx-fourier-{n}"] = ("complex", lambda n=n: (fourier(n), [f"sqrt({n})"] * n))
     cases["thin-1000x66"] = ("thin", lambda: (identity_stack(), None))
     cases["hilbert-12"] = ("ill-conditioned", lambda: (hilbert(), None))
     return cases
@@ -230,7 +249,8 @@ def worker(side, case_name):
                "singular_values": [str(s) for s in r.singular_values]})
         try:
             t = time.perf_counter()
-            problems, notes = check_answer(rows, r, U, S, V, expected, FORMS.get(case_name, "full"))
+            check = check_complex_answer if family == "complex" else check_answer
+            problems, notes = check(rows, r, U, S, V, expected, FORMS.get(case_name, "full"))
             _emit({"kind": "check", "ok": not problems, "problems": problems, "notes": notes,
                    "seconds": time.perf_counter() - t})
         except Exception as exc:  # noqa: BLE001
@@ -297,6 +317,20 @@ def _orthonormal_kernel(B):
         first = next(x for x in w if x != 0)
         out.append(-w if first < 0 else w)
     return out
+
+
+def check_complex_answer(rows, r, U, S, V, expected, form="full"):
+    """The tests' shared checker (``tests/checker.py``): unitary identities at 50 digits, phase rule, hand bases."""
+    from checker import check_svd
+    from sympy import Matrix, sympify
+    problems = []
+    try:
+        check_svd(Matrix(rows), r, form)
+    except AssertionError as failure:
+        problems.append(str(failure)[:500])
+    if expected is not None and [sympify(x) for x in expected] != list(r.singular_values):
+        problems.append(f"singular values {r.singular_values} differ from the known {expected}")
+    return problems, ["checked by tests/checker.py (complex: U^H U, V^H V, U S V^H, phase rule)"]
 
 
 def check_answer(rows, r, U, S, V, expected, form="full"):
@@ -528,6 +562,9 @@ def targets_for(name, ours, sympy):
     ok = ours["status"] == "ok"
     if name.startswith("gen-") and int(name[4:]) in GENERIC_TARGETS:
         limit = GENERIC_TARGETS[int(name[4:])]
+        out.append((f"<{limit:g}s", "PASS" if ok and ours["total"] < limit else "FAIL"))
+    if name in COMPLEX_TARGETS:
+        limit = COMPLEX_TARGETS[name]
         out.append((f"<{limit:g}s", "PASS" if ok and ours["total"] < limit else "FAIL"))
     if name == VERIFY_TARGET[0]:
         out.append((f"verify<{VERIFY_TARGET[1]:g}s", "PASS" if ok and ours["verify"] < VERIFY_TARGET[1] else "FAIL"))

@@ -13,6 +13,8 @@ from .api import singular_values, svd
 from .applications import low_rank
 from .errors import (
     ExactSVDError,
+    FileReadError,
+    FileReadingDisabledError,
     InvalidArgumentError,
     InvalidMatrixError,
     MatrixParseError,
@@ -32,6 +34,8 @@ __version__ = "0.1.0"
 __all__ = [
     "CheckReport",
     "ExactSVDError",
+    "FileReadError",
+    "FileReadingDisabledError",
     "InvalidArgumentError",
     "InvalidMatrixError",
     "MatrixParseError",

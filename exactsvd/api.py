@@ -1,24 +1,31 @@
 """The public entry points: :func:`svd` and :func:`singular_values`."""
 
 from .core import decompose, spectrum
+from .core.complexmatrix import complex_domain_matrix, is_complex_matrix
 from .core.entries import domain_matrix
+from .core.hermitian import decompose_hermitian, hermitian_spectrum
 from .errors import InvalidArgumentError, NotExactError, shorten
 from .input import as_exact_matrix
 from .method import choose_method
 from .result import check_form, exact_result, kernel_counts, numeric_result, singular_value_list
+from .result.complex_exact import complex_exact_result
 
 METHODS = ("exact", "numeric", "auto")
 
 
 def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=False):
-    """The singular value decomposition ``A = U S V^T``.
+    """The singular value decomposition ``A = U S V^T`` (``A = U S V^H`` for complex ``A``).
 
     Parameters
     ----------
     A : matrix-like
         A SymPy ``Matrix``, a list of rows (``int``, ``Fraction``, SymPy
         numbers or strings such as ``"1/3"``), or one string such as
-        ``"[[1, 2], [3, 4]]"`` or ``"1 2; 3 4"``.
+        ``"[[1, 2], [3, 4]]"`` or ``"1 2; 3 4"``.  Entries may be complex:
+        SymPy's ``I``, or ``I``, ``i``, ``j`` in text (``"1+2i"``).  Then
+        ``U`` and ``V`` are unitary, ``A = U S V^H`` (use ``V.H``, the
+        conjugate transpose, where a real SVD uses ``V.T``), and the first
+        non-zero entry of every ``v_i`` is real and positive (the phase rule).
     form : {"full", "thin", "compact"}
         ``full``: ``U`` m×m, ``S`` m×n, ``V`` n×n.  ``thin``: ``k = min(m, n)``
         columns.  ``compact``: ``k = rank`` columns.
@@ -62,6 +69,14 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     [4, 5]])
     >>> exactsvd.svd("1 1; 1 0").singular_values
     (1/2 + sqrt(5)/2, -1/2 + sqrt(5)/2)
+
+    A complex matrix: ``v_1 = (1, i)/sqrt(2)`` has its first entry real and positive.
+
+    >>> r = exactsvd.svd("[[i, 1]]")
+    >>> r.singular_values, r.U, r.V[:, 0].T
+    ((sqrt(2),), Matrix([[I]]), Matrix([[sqrt(2)/2, sqrt(2)*I/2]]))
+    >>> r.U * r.S * r.V.H
+    Matrix([[I, 1]])
     >>> r = exactsvd.svd([[0.5, 0], [0, 0.25]], method="numeric", dps=20)
     >>> r.digits, [float(s) for s in r.singular_values]
     (20, [0.5, 0.25])
@@ -71,28 +86,46 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
         raise InvalidArgumentError(f"method={shorten(method)} is unknown; use one of {', '.join(map(repr, METHODS))}")
     if method == "exact":
         matrix = as_exact_matrix(A, rationalize=rationalize)
-        exact = domain_matrix(matrix)
-        return _exact(matrix, exact, spectrum(exact), form)
+        entries, spectrum_of, build = exact_core(matrix)
+        return build(matrix, entries, spectrum_of(entries), form)
     if method == "numeric":
         return _numeric(as_exact_matrix(A, rationalize=True), form, dps)
     try:
         matrix = as_exact_matrix(A, rationalize=rationalize)
     except NotExactError:
         return _numeric(as_exact_matrix(A, rationalize=True), form, dps, "numeric: the matrix has float entries")
-    exact = domain_matrix(matrix)
-    spec = spectrum(exact)
+    exact, spectrum_of, build = exact_core(matrix)
+    spec = spectrum_of(exact)
     chosen, note = choose_method(spec, timeout)
     if chosen == "numeric":
         return _numeric(matrix, form, dps, note)
-    result = _exact(matrix, exact, spec, form)
+    result = build(matrix, exact, spec, form)
     result.note = note
     return result
+
+
+def exact_core(matrix):
+    """``(entries, spectrum, build)`` of the exact path for a validated SymPy *matrix*.
+
+    The one place where real and complex input part: real entries take the
+    real path (``DomainMatrix`` over ``QQ`` or a real algebraic field, ``A^T A``);
+    complex ones the unitary path (:class:`~exactsvd.core.complexmatrix.ComplexMatrix`
+    over ``K(i)``, ``A^H A``).  ``build(matrix, entries, spec, form)`` makes the result.
+    """
+    if is_complex_matrix(matrix):
+        return complex_domain_matrix(matrix), hermitian_spectrum, _complex_exact
+    return domain_matrix(matrix), spectrum, _exact
 
 
 def _exact(matrix, exact, spec, form):
     """The exact result in *form*: only the kernel vectors that *form* keeps are built."""
     left, right = kernel_counts(exact.shape, spec.rank, form)
     return exact_result(matrix, decompose(exact, spec, left=left, right=right), form)
+
+
+def _complex_exact(matrix, entries, spec, form):
+    """The exact unitary SVD in *form* (the full data: its certificate is the full one)."""
+    return complex_exact_result(matrix, decompose_hermitian(entries, spec), form)
 
 
 def _numeric(matrix, form, dps, note=None):
@@ -119,4 +152,5 @@ def singular_values(A, *, rationalize=False):
     (3*sqrt(2), 0)
     """
     matrix = as_exact_matrix(A, rationalize=rationalize)
-    return singular_value_list(spectrum(domain_matrix(matrix)), min(matrix.shape))
+    entries, spectrum_of, _ = exact_core(matrix)
+    return singular_value_list(spectrum_of(entries), min(matrix.shape))

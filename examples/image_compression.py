@@ -39,30 +39,15 @@ import numpy as np
 
 import exactsvd.plot
 from exactsvd.applications import (
-    as_grey,
     compression_ratio,
     eckart_young_error,
     float_svd,
+    grey_picture,
     reconstruct,
     relative_error,
 )
 
 KS = (1, 5, 20, 50)
-
-
-def load_grey(path=None, size=512):
-    """The picture at *path* (default: matplotlib's Grace Hopper) as a grey size x size array in [0, 1].
-
-    The central square of the picture, resampled by nearest neighbour.
-    """
-    from matplotlib.cbook import get_sample_data
-
-    grey = as_grey(plt.imread(path if path else get_sample_data("grace_hopper.jpg")))
-    height, width = grey.shape
-    side = min(height, width)
-    top, left = (height - side) // 2, (width - side) // 2
-    pick = np.arange(size) * side // size
-    return grey[top + pick][:, left + pick]
 
 
 def main(argv=None):
@@ -76,7 +61,7 @@ def main(argv=None):
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
 
-    image = load_grey(args.image, args.size)
+    image = grey_picture(args.image, args.size)
     start = time.perf_counter()
     u, s, vt = float_svd(image)
     seconds = time.perf_counter() - start

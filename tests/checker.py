@@ -7,11 +7,14 @@
 * ``r.verify()`` is ``True`` (the package's own exact proof);
 * an *independent* check that does not trust that proof: every entry of
   ``U``, ``S``, ``V`` and ``A`` is evaluated with mpmath at 50 digits and
-  ``U^T U = I``, ``V^T V = I`` and ``U S V^T = A`` must hold to ``1e-40``;
+  ``U^T U = I``, ``V^T V = I`` and ``U S V^T = A`` must hold to ``1e-40``
+  (``U^H U``, ``V^H V``, ``U S V^H`` for complex ``A``: every transpose is a
+  conjugate transpose and every inner product Hermitian);
 * ``S`` is diagonal, carries ``r.singular_values`` (exactly), which are
   non-negative and descending (rule 1), and ``r.rank`` is the rank of ``A``;
 * the canonical form: signs tied by ``u_i = A v_i / s_i`` (rule 3), first
-  non-zero entries positive (rule 4), eigenspaces and kernels spanned by the
+  non-zero entries positive (rule 4; for complex ``A`` real and positive, the
+  phase rule of rule 8), eigenspaces and kernels spanned by the
   hand method's basis -- reduced row echelon basis, Gram–Schmidt, normalise
   (rules 2, 5 and 6) -- recomputed here with plain SymPy and mpmath, and
   singular values that ``sqrtdenest`` cannot make less nested (rule 7);
@@ -44,6 +47,46 @@ TOL = mpmath.mpf("1e-40")
 ZERO = mpmath.mpf("1e-30")
 
 
+def check_generated_problem(A, r, rank, difficulty):
+    """Assert what ``exactsvd.generate(..., difficulty=...)`` guarantees of the problem *A* (``r = svd(A)``).
+
+    Small entries (at most two digits); for rank 1 or more no zero row or
+    column and, when ``m, n >= 2``, neither Gram matrix diagonal (so ``U``
+    and ``V`` are not signed permutations); the canonical SVD (:func:`check_svd`, without ``simplify``),
+    the rank, and the singular values the difficulty promises.
+    """
+    A = as_sympy_matrix(A)
+    m, n = A.shape
+    label = f"A = {A.tolist()} ({difficulty}, rank {rank})"
+    assert all(a.is_Integer and abs(a) <= 99 for a in A), f"{label}: an entry has more than two digits"
+    if rank:
+        assert all(any(A.row(i)) for i in range(m)) and all(any(A.col(j)) for j in range(n)), f"{label}: a zero line"
+    if min(m, n) >= 2 and rank:
+        for name, G in (("A^T A", A.T * A), ("A A^T", A * A.T)):
+            assert not G.is_diagonal(), f"{label}: {name} = {G.tolist()} is diagonal"
+        for name, M in (("U", r.U), ("V", r.V)):
+            assert sum(1 for x in M if x != 0) > M.rows, f"{label}: {name} is a signed permutation"
+    check_svd(A, r, simplify_check=False)
+    assert r.rank == rank, f"{label}: rank {r.rank}"
+    values = r.singular_values[:rank]
+    if difficulty == "easy":
+        assert all(s.is_Integer for s in values) and len(set(values)) == rank, f"{label}: {values}"
+        assert all(x.is_Rational for M in (r.U, r.V) for x in M[:, :rank]), f"{label}: irrational vectors"
+    elif difficulty == "medium":
+        assert all((s**2).is_Integer for s in values) and len(set(values)) == rank, f"{label}: {values}"
+    else:
+        irrational = [s for s in values if not s.is_Rational]
+        assert all(s.is_Integer for s in values if s.is_Rational), f"{label}: {values}"
+        assert len(irrational) == 2 and _conjugates(*irrational), f"{label}: {values} are not a conjugate pair"
+
+
+def _conjugates(x, y):
+    """Whether ``x = |a + b√d|`` and ``y = |a - b√d|`` for rational ``a, b`` (no nested roots)."""
+    rational = [sympy.nsimplify(sympy.expand(v)).is_Rational for v in (x * y, x + y, x - y)]
+    return rational[0] and (rational[1] or rational[2]) and not (nested_sqrt(x) or nested_sqrt(y))
+
+
+# --------------------------------------------------------------------------- matrices
 # --------------------------------------------------------------------------- matrices
 
 
@@ -72,9 +115,17 @@ def _exact_entry(x):
     return sympy.sympify(x)
 
 
-def _numeric(expr):
-    """One SymPy number as an ``mpf`` at :data:`DPS` digits (must be called inside ``workdps``)."""
+def is_complex(A):
+    """Whether the exact matrix *A* has an entry that is not real."""
+    return any(x.is_real is not True for x in A)
+
+
+def _numeric(expr, complex_ok=False):
+    """One SymPy number as an ``mpf`` (an ``mpc`` if *complex_ok*) at :data:`DPS` digits (inside ``workdps``)."""
     value = sympy.N(expr, DPS)
+    if complex_ok:
+        re, im = value.as_real_imag()
+        return mpmath.mpc(sympy.N(re, DPS), sympy.N(im, DPS))
     if value.has(sympy.I):
         re, im = value.as_real_imag()
         assert abs(mpmath.mpf(sympy.N(im, DPS))) < TOL, f"entry {expr} is not real: {value}"
@@ -82,8 +133,8 @@ def _numeric(expr):
     return mpmath.mpf(value)
 
 
-def _numeric_matrix(M):
-    """A SymPy matrix as a list of rows of ``mpf`` (each distinct entry evaluated once)."""
+def _numeric_matrix(M, complex_ok=False):
+    """A SymPy matrix as a list of rows of ``mpf`` (``mpc`` if *complex_ok*), each distinct entry evaluated once."""
     values = {}
     rows = []
     for i in range(M.rows):
@@ -91,7 +142,7 @@ def _numeric_matrix(M):
         for j in range(M.cols):
             entry = M[i, j]
             if entry not in values:
-                values[entry] = _numeric(entry)
+                values[entry] = _numeric(entry, complex_ok)
             row.append(values[entry])
         rows.append(row)
     return rows
@@ -110,7 +161,7 @@ def _fixed(x):
 
 
 def _mul(X, Y, inner):
-    """``X Y`` of ``mpf`` matrices, formed as one exact product of fixed-point integers.
+    """``X Y`` of ``mpf`` matrices, formed as one exact product of fixed-point integers (``mpc``: by ``fsum``).
 
     Each factor is rounded to a multiple of ``2^-FIXED_BITS`` (about 10^-70), so
     an entry of the product is off by at most ``inner * 2^-FIXED_BITS * (|X| +
@@ -119,18 +170,21 @@ def _mul(X, Y, inner):
     rows, cols = len(X), (len(Y[0]) if Y else 0)
     if not inner:
         return [[mpmath.mpf(0)] * cols for _ in range(rows)]
+    if any(isinstance(z, mpmath.mpc) for M in (X, Y) for row in M for z in row):  # complex: plain sums
+        return [[mpmath.fsum(X[i][k] * Y[k][j] for k in range(inner)) for j in range(cols)] for i in range(rows)]
     x = [[_fixed(X[i][k]) for k in range(inner)] for i in range(rows)]
     y_columns = [[_fixed(Y[k][j]) for k in range(inner)] for j in range(cols)]
     return [[mpmath.ldexp(sum(map(mul, row, column)), -2 * FIXED_BITS) for column in y_columns] for row in x]
 
 
 def _t(X, cols):
-    return [[X[i][j] for i in range(len(X))] for j in range(cols)]
+    """The conjugate transpose (the transpose for real entries)."""
+    return [[mpmath.conj(X[i][j]) for i in range(len(X))] for j in range(cols)]
 
 
 def _norm(X):
     """Frobenius norm of a list-of-rows matrix (0 for an empty one)."""
-    return mpmath.sqrt(mpmath.fsum(x * x for row in X for x in row))
+    return mpmath.sqrt(mpmath.fsum(abs(x) ** 2 for row in X for x in row))
 
 
 def _minus_identity(X):
@@ -170,7 +224,7 @@ def check_svd(A, r, form="full", *, simplify_check=None):
         Also require that plain ``sympy.simplify`` reduces ``U S V^T - A``,
         ``U^T U - I`` and ``V^T V - I`` to zero matrices.  ``None`` (default)
         means: when ``A`` is at most 4×4 and every singular value is rational
-        or a quadratic irrational.
+        or a quadratic irrational (for complex ``A``: the square root of a rational).
 
     Returns nothing; raises ``AssertionError`` on the first failed property.
     """
@@ -209,7 +263,7 @@ def check_svd(A, r, form="full", *, simplify_check=None):
 
     # -- independent numerical check at 50 digits ------------------------------------
     with mpmath.workdps(WORK_DPS):
-        _check_numerically(A, U, S, V, values, rank, label)
+        _check_numerically(A, U, S, V, values, rank, label, is_complex(A))
 
     # -- rule 7 ----------------------------------------------------------------------
     for i, s in enumerate(values):
@@ -217,13 +271,16 @@ def check_svd(A, r, form="full", *, simplify_check=None):
 
     # -- symbolic check with plain simplify --------------------------------------------
     if simplify_check is None:
-        simplify_check = m <= 4 and n <= 4 and all(is_at_most_quadratic(s) for s in values)
+        simple = (lambda s: (s**2).is_Rational) if is_complex(A) else is_at_most_quadratic  # simplify is slow on complex radicals
+        simplify_check = m <= 4 and n <= 4 and all(simple(s) for s in values)
     if simplify_check:
         for name, residual in (
-            ("U*S*V.T - A", U * S * V.T - A),
-            ("U.T*U - I", U.T * U - sympy.eye(U.cols)),
-            ("V.T*V - I", V.T * V - sympy.eye(V.cols)),
+            ("U*S*V.H - A", U * S * V.H - A),
+            ("U.H*U - I", U.H * U - sympy.eye(U.cols)),
+            ("V.H*V - I", V.H * V - sympy.eye(V.cols)),
         ):
+            if is_complex(A):  # simplify cannot see that (-1)**(1/3) is 1/2 + sqrt(3)*I/2
+                residual = residual.applyfunc(sympy.expand_complex)
             simplified = sympy.simplify(residual)
             assert simplified.is_zero_matrix, f"{label}: simplify({name}) is {simplified.tolist()}, not zero"
 
@@ -234,12 +291,25 @@ def exact_rank(A):
         return 0
     if all(x.is_Rational for x in A):
         return DomainMatrix.from_Matrix(A).convert_to(QQ).rank()
+    if is_complex(A):
+        parts = [x.as_real_imag() for x in A]
+        if all(p.is_Rational for part in parts for p in part):
+            return A.rank()  # Gaussian rationals: exact elimination over QQ(i)
+        return _numeric_rank(A)  # algebraic complex entries: SymPy's simplify is too slow
     return A.rank(simplify=True)
 
 
-def _check_numerically(A, U, S, V, values, rank, label):
+def _numeric_rank(A):
+    """The number of singular values of *A* above ``1e-30 |A|``, from mpmath at 50 digits."""
+    with mpmath.workdps(WORK_DPS):
+        values = mpmath.svd_c(mpmath.matrix(_numeric_matrix(A, True)), compute_uv=False)
+        scale = max(abs(x) for x in values)
+        return sum(1 for x in values if x > ZERO * scale)
+
+
+def _check_numerically(A, U, S, V, values, rank, label, complex_ok):
     m, n = A.shape
-    a, u, s, v = (_numeric_matrix(M) for M in (A, U, S, V))
+    a, u, s, v = (_numeric_matrix(M, complex_ok) for M in (A, U, S, V))
     sv = [_numeric(x) for x in values]
     scale = max(mpmath.mpf(1), _norm(a))
     k = U.cols
@@ -273,21 +343,21 @@ def _check_numerically(A, U, S, V, values, rank, label):
         error = _norm([[x - y for x, y in zip(atu, vi)]])
         assert error < TOL * scale / min(1, sv[i]), f"{label}: v_{i} != A^T u_{i} / s_{i} (rule 3), off by {_fmt(error)}"
 
-    # rule 4: first non-zero entry positive for every v_i and every unpartnered u_i
+    # rule 4 (the phase rule of rule 8): first non-zero entry real and positive for every v_i and unpartnered u_i
     for j in range(V.cols):
         lead = _first_nonzero(_column(v, j))
-        assert lead is not None and lead > 0, f"{label}: column {j} of V has first non-zero entry {lead} (rule 4)"
+        assert _positive(lead), f"{label}: column {j} of V has first non-zero entry {lead} (rule 4; the phase rule 8 for complex)"
     for j in range(rank, U.cols):
         lead = _first_nonzero(_column(u, j))
-        assert lead is not None and lead > 0, f"{label}: column {j} of U (no partner) has first non-zero entry {lead} (rule 4)"
+        assert _positive(lead), f"{label}: column {j} of U (no partner) has first non-zero entry {lead} (rule 4; the phase rule 8 for complex)"
 
     # rules 2 and 5: eigenvectors of the smaller Gram matrix are the hand method's basis
     right = n <= m
-    gram_side, gram_exact = (v, A.T * A) if right else (u, A * A.T)
+    gram_side, gram_exact = (v, A.H * A) if right else (u, A * A.H)
     groups = _groups(sv[: min(rank, k)], scale)
     for group in groups:
         theta = sv[group[0]] ** 2
-        shifted = [[_numeric(gram_exact[i, j]) - (theta if i == j else 0) for j in range(gram_exact.cols)] for i in range(gram_exact.rows)]
+        shifted = [[_numeric(gram_exact[i, j], complex_ok) - (theta if i == j else 0) for j in range(gram_exact.cols)] for i in range(gram_exact.rows)]
         basis = _numeric_kernel(shifted, max(mpmath.mpf(1), _norm(shifted)))
         hand = _orthonormal(basis)
         assert len(hand) == len(group), (
@@ -297,18 +367,19 @@ def _check_numerically(A, U, S, V, values, rank, label):
             got = _column(gram_side, column)
             if right:
                 error = _norm([[x - y for x, y in zip(got, _rule4(h))]])
-            else:  # u_i follows the sign of its partner v_i: compare up to sign
-                error = min(_norm([[x - y for x, y in zip(got, h)]]), _norm([[x + y for x, y in zip(got, h)]]))
+            else:  # u_i follows the sign (phase) of its partner v_i: compare up to a unit factor
+                phase = mpmath.fsum(mpmath.conj(y) * x for x, y in zip(got, h))
+                error = _norm([[x - phase * y for x, y in zip(got, h)]]) + abs(abs(phase) - 1)
             assert error < TOL * scale, (
                 f"{label}: column {column} of {'V' if right else 'U'} (s = {values[column]}) is not the hand method's "
                 f"basis vector (rref of Gram - s^2 I, Gram-Schmidt, normalise; rules 2 and 5): off by {_fmt(error)}"
             )
 
     # rule 6: kernel completions are the hand method's bases, exactly computed
-    for name, M, cols, kernel_of in (("V", v, V.cols, A), ("U", u, U.cols, A.T)):
+    for name, M, cols, kernel_of in (("V", v, V.cols, A), ("U", u, U.cols, A.H)):
         hand = hand_kernel(kernel_of, cols - rank) if cols > rank else []
         for j in range(rank, cols):
-            expected = [_numeric(x) for x in hand[j - rank]]
+            expected = [_numeric(x, complex_ok) for x in hand[j - rank]]
             error = _norm([[x - y for x, y in zip(_column(M, j), expected)]])
             assert error < TOL, (
                 f"{label}: column {j} of {name} is not the hand method's kernel vector {list(hand[j - rank])} "
@@ -364,40 +435,49 @@ def _orthonormal(vectors):
     done = []
     for w in vectors:
         for q in done:
-            c = mpmath.fsum(x * y for x, y in zip(w, q))
+            c = mpmath.fsum(x * mpmath.conj(y) for x, y in zip(w, q))
             w = [x - c * y for x, y in zip(w, q)]
-        norm = mpmath.sqrt(mpmath.fsum(x * x for x in w))
+        norm = mpmath.sqrt(mpmath.fsum(abs(x) ** 2 for x in w))
         done.append([x / norm for x in w])
     return done
 
 
 def _rule4(w):
+    """Rule 4 (rule 8 for complex vectors): scale by ``conj(lead) / |lead|``."""
     lead = _first_nonzero(w)
-    return w if lead is None or lead > 0 else [-x for x in w]
+    return w if lead is None else [x * mpmath.conj(lead) / abs(lead) for x in w]
+
+
+def _positive(lead):
+    """Whether a numeric entry is real (to :data:`TOL`) and positive."""
+    return lead is not None and abs(mpmath.im(lead)) < TOL and mpmath.re(lead) > 0
 
 
 def hand_kernel(M, count=None):
-    """The hand method's orthonormal kernel basis of a rational matrix, exactly (its first *count* vectors).
+    """The hand method's orthonormal kernel basis of a rational (or Gaussian rational) matrix, exactly.
+
+    Only its first *count* vectors (all for ``None``) are orthonormalised.
 
     SymPy's ``nullspace`` is the reduced row echelon basis (a 1 in each free
-    column); then Gram–Schmidt in that order, normalise, and make the first
-    non-zero entry positive.  Returns a list of lists of SymPy numbers.
+    column); then Gram–Schmidt in that order (Hermitian inner product),
+    normalise, and make the first non-zero entry positive (multiply by
+    ``conj(lead) / |lead|``).  Returns a list of lists of SymPy numbers.
 
     >>> hand_kernel(sympy.Matrix([[1, 1]]))
     [[sqrt(2)/2, -sqrt(2)/2]]
     """
     if M.cols == 0:
         return []
-    basis = M.nullspace()[:count]
+    basis = [w.expand() for w in M.nullspace()[:count]]
     orthogonal = []
     for w in basis:
         for q in orthogonal:
-            w = w - (w.dot(q) / q.dot(q)) * q
+            w = (w - ((q.H * w)[0] / (q.H * q)[0]) * q).expand()
         orthogonal.append(w)
     result = []
     for w in orthogonal:
         lead = next(x for x in w if x != 0)
-        w = w * (1 if lead > 0 else -1) / sympy.sqrt(w.dot(w))
+        w = w * (sympy.conjugate(lead) / sympy.Abs(lead)) / sympy.sqrt(sympy.expand((w.H * w)[0]))
         result.append(list(w))
     return result
 
@@ -472,6 +552,7 @@ __all__ = [
     "DPS",
     "TOL",
     "as_sympy_matrix",
+    "check_generated_problem",
     "check_svd",
     "exact_rank",
     "hand_kernel",

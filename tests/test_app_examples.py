@@ -127,8 +127,12 @@ def test_recommender_and_pagerank_are_exact(tmp_path):
     assert saved["recommender"]["predictions"]["Cat/Titanic"] == "8/21 + 5*sqrt(51)/21"
 
 
-def test_notebook_runs_headless():
-    """Validated by nbformat and executed by nbclient: no errors, its prints, and the sliders' first renders."""
+def test_notebook_runs_headless(tmp_path, monkeypatch):
+    """Validated by nbformat and executed by nbclient in another folder: no errors, its prints, the sliders' renders.
+
+    The kernel starts in an empty temporary folder, so the notebook needs only an installed exactsvd (with the
+    examples extra), nothing beside it.
+    """
     nbformat = require("nbformat")
     for module in ("nbclient", "ipykernel", "ipywidgets", "matplotlib"):
         require(module)
@@ -139,7 +143,8 @@ def test_notebook_runs_headless():
     source = notebook.cells[1].source
     assert "SIZE = 256" in source
     notebook.cells[1].source = source.replace("SIZE = 256", "SIZE = 48")
-    resources = {"metadata": {"path": str(EXAMPLES)}}  # run where the notebook lives, as Jupyter does
+    monkeypatch.chdir(tmp_path)
+    resources = {"metadata": {"path": str(tmp_path)}}  # the kernel's working directory: not examples/
     NotebookClient(notebook, timeout=120, kernel_name="python3", resources=resources).execute()
     outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
     assert not [o for o in outputs if o.output_type == "error"]

@@ -82,7 +82,7 @@ def test_problems_without_an_answer_are_solved_and_bad_problems_are_errors():
     broken = bank.run_problem({"id": "b", "matrix": "1 2; 3", "answer": {"U": [[1]], "S": [1], "V": [[1]]}})
     assert broken.verdict == "error" and broken.failed and broken.problems[0].startswith("b: matrix: row 2 has 1 entry")
     assert bank.run_problem({"id": "c", "matrix": "1", "answer": {"U": [[1]]}}).problems[0].startswith(
-        'c: "answer" must hold "U", "S" and "V"')
+        'c: "answer" must hold "U", "S" and "V" (or "Vt" / "Vh"')
 
 
 @pytest.mark.parametrize(
@@ -110,9 +110,10 @@ def test_the_check_command(tmp_path, capsys):
     V = [["1/sqrt(2)", "-1/sqrt(2)"], ["1/sqrt(2)", "1/sqrt(2)"]]
     answer.write_text(json.dumps({"U": U, "S": ["3*sqrt(5)", "sqrt(5)"], "V": V}))
     assert run("check", "3 0; 4 5", "--answer", str(answer)) == 0
-    assert capsys.readouterr().out.startswith("a valid SVD of A (full form)")
+    read, verdict = capsys.readouterr().out.splitlines()
+    assert read == f'read "U", "S", "V" from {answer}' and verdict.startswith("a valid SVD of A (full form)")
     assert run("check", "3 0; 4 -5", "--answer", str(answer)) == 1
-    out = capsys.readouterr().out.splitlines()
+    out = capsys.readouterr().out.splitlines()[1:]
     assert out[0] == "not a valid SVD of A (full form):" and all(line.startswith("- ") for line in out[1:])
     rounded = tmp_path / "rounded.json"
     rounded.write_text('{"U": [[0.316, -0.949], [0.949, 0.316]], "S": [6.708, 2.236], '
@@ -126,7 +127,7 @@ def test_check_command_errors(tmp_path, capsys):
     answer = tmp_path / "answer.json"
     answer.write_text('{"U": [[1]], "S": [1]}')
     cases = [
-        (answer, '{"U": [[1]], "S": [1]}', 'the answer must be a JSON object with "U", "S" and "V"'),
+        (answer, '{"U": [[1]], "S": [1]}', 'the answer must hold "U", "S" and "V" (or "Vt" / "Vh"'),
         (tmp_path / "missing.json", None, "cannot read the answer"),
         (answer, '{"U": [[1]], "S": [1], "V": [["x"]]}', "V, row 1, column 1"),
     ]

@@ -32,7 +32,8 @@ x = Symbol("x")
 
 
 def test_public_names():
-    assert set(inp.__all__) == {"as_exact_matrix", "parse_entry", "parse_matrix_text"}
+    assert set(inp.__all__) == {"as_exact_matrix", "parse_entry", "parse_matrix_text", "read_text_file",
+                                "files_allowed", "MAX_FILE_BYTES", "NO_FILES_VARIABLE"}
 
 
 # ---------------------------------------------------------------- matrix text
@@ -148,9 +149,10 @@ def test_decimals_are_exact_not_floats():
 
 
 def test_principal_root_with_exponent_is_complex():
-    # (-8)^(1/3) is SymPy's principal root, which is complex; cbrt(-8) is the real root.
-    with pytest.raises(UnsupportedEntryError, match="complex"):
-        as_exact_matrix("(-8)^(1/3)")
+    # (-8)^(1/3) is SymPy's principal root, 1 + sqrt(3)*I, accepted as a complex entry; cbrt(-8) is the real root.
+    value = as_exact_matrix("(-8)^(1/3)")[0, 0]
+    assert sympy.expand_complex(value) == 1 + sqrt(3) * sympy.I
+    assert as_exact_matrix("cbrt(-8)")[0, 0] == -2
 
 
 # ---------------------------------------------------------------- parse errors
@@ -240,16 +242,48 @@ def test_not_a_string():
         parse_matrix_text(12)
 
 
-@pytest.mark.parametrize("text", ["pi", "Pi", "π", "E", "e", "2*pi", "3e", "pi(2)"])
+@pytest.mark.parametrize("text", ["pi", "Pi", "π", "E", "e", "2*pi", "pi(2)"])
 def test_transcendental_names(text):
     with pytest.raises(UnsupportedEntryError, match="not algebraic"):
         parse_entry(text, name="A")
 
 
-@pytest.mark.parametrize("text", ["I", "i", "j", "1 + 2*I", "2j"])
-def test_imaginary_unit(text):
-    with pytest.raises(UnsupportedEntryError, match="complex entries are not supported yet"):
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("I", sympy.I),
+        ("i", sympy.I),
+        ("j", sympy.I),
+        ("1 + 2*I", 1 + 2 * sympy.I),
+        ("2j", 2 * sympy.I),
+        ("3-4i", 3 - 4 * sympy.I),
+        ("1/2i", -sympy.I / 2),  # 2i is one atom, as in Python: 1/2j == -0.5j
+        ("sqrt(-1)", sympy.I),
+        ("sqrt(-2)", sqrt(2) * sympy.I),
+        ("(1+i)/2", (1 + sympy.I) / 2),
+        ("i^2", -1),
+    ],
+)
+def test_imaginary_unit(text, value):
+    assert sympy.expand(parse_entry(text) - value) == 0
+
+
+def test_imaginary_unit_in_matrix_text():
+    assert as_exact_matrix("1+2i 3; 4j -1") == ImmutableMatrix([[1 + 2 * sympy.I, 3], [4 * sympy.I, -1]])
+    assert as_exact_matrix("[[0, 1], [i, 0]]") == ImmutableMatrix([[0, 1], [sympy.I, 0]])
+
+
+@pytest.mark.parametrize("text", ["2 i", "ii", "I(2)", "2I2"])
+def test_imaginary_unit_misuse(text):
+    with pytest.raises(ExactSVDError):
         parse_entry(text)
+
+
+@pytest.mark.parametrize("text", ["exp(I)", "pi*I", "log(2)", "sin(1)", "e^I"])
+def test_transcendental_entries_are_named(text):
+    with pytest.raises(UnsupportedEntryError) as info:
+        parse_entry(text)
+    assert text.split("(")[0].split("*")[0].split("^")[0] in str(info.value)
 
 
 @pytest.mark.parametrize("text", ["x", "2*x", "2x", "alpha", "__import__"])
@@ -434,10 +468,11 @@ def test_numpy_arrays():
     assert as_exact_matrix([[np.float32(0.5), np.int8(3)]], rationalize=True) == ImmutableMatrix([[R(1, 2), 3]])
     with pytest.raises(NonFiniteError):
         as_exact_matrix(np.array([[np.nan]]), rationalize=True)
-    with pytest.raises(InvalidMatrixError, match="list of rows"):
+    with pytest.raises(InvalidMatrixError, match=r"shape \(3,\), but a matrix has 2 dimensions"):
         as_exact_matrix(np.array([1, 2, 3]))
-    with pytest.raises(UnsupportedEntryError, match="complex"):
+    with pytest.raises(NotExactError, match="complex128 holds complex floating-point numbers"):
         as_exact_matrix(np.array([[1 + 2j]]))
+    assert as_exact_matrix(np.array([[0.5 + 2j]]), rationalize=True) == ImmutableMatrix([[R(1, 2) + 2 * sympy.I]])
 
 
 def test_floats_are_refused_without_rationalize():
@@ -471,7 +506,9 @@ def test_non_finite_floats(value, rationalize):
         ([1], InvalidMatrixError, "not a number"),
         (Matrix([1]), InvalidMatrixError, "not a number"),
         (sympy.Eq(x, 1), InvalidMatrixError, "not a number"),
-        (1j, UnsupportedEntryError, "complex entries are not supported yet"),
+        (1j, NotExactError, "1j is a complex float, which is not exact"),
+        (sympy.exp(sympy.I), UnsupportedEntryError, "exp(I) is not algebraic"),
+        (sympy.pi * sympy.I, UnsupportedEntryError, "I*pi is not algebraic"),
         (Decimal("NaN"), NonFiniteError, "not finite"),
         (Decimal("-Infinity"), NonFiniteError, "not finite"),
         (Decimal("1E+999999999"), MatrixParseError, "too large"),
@@ -488,10 +525,7 @@ def test_non_finite_floats(value, rationalize):
         (sympy.E, UnsupportedEntryError, "E is not algebraic"),
         (sympy.exp(2), UnsupportedEntryError, "not algebraic"),
         (sympy.sin(1), UnsupportedEntryError, "not algebraic"),
-        (sympy.I, UnsupportedEntryError, "complex entries are not supported yet"),
-        (sqrt(-2), UnsupportedEntryError, "complex entries are not supported yet"),
-        ("sqrt(-2)", UnsupportedEntryError, "complex entries are not supported yet"),
-        (1 + 2 * sympy.I, UnsupportedEntryError, "complex entries are not supported yet"),
+        (sympy.Float(0.5) * sympy.I, NotExactError, "contains a float"),
         ("1/0", MatrixParseError, "division by zero"),
         ("x", UnsupportedEntryError, "free symbol x"),
     ],
@@ -517,7 +551,7 @@ def test_ragged_rows():
 
 @pytest.mark.parametrize("A", [5, 1.5, None, {"a": 1}, {1, 2}])
 def test_not_a_matrix(A):
-    with pytest.raises(InvalidMatrixError, match="^A: expected a SymPy Matrix, a list of rows or a string"):
+    with pytest.raises(InvalidMatrixError, match="^A: expected a matrix .a list of rows, a string, a SymPy, NumPy or Sage"):
         as_exact_matrix(A)
 
 

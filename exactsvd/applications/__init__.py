@@ -12,6 +12,7 @@ from .floatpath import (
     eckart_young_error,
     energy,
     float_svd,
+    grey_picture,
     reconstruct,
     relative_error,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "energy",
     "float_svd",
     "fundamental_subspaces",
+    "grey_picture",
     "low_rank",
     "norm_2",
     "numerical_rank",

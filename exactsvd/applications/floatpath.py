@@ -234,6 +234,34 @@ def as_grey(image):
     return a
 
 
+def grey_picture(path=None, size=512):
+    """A square grey picture in [0, 1]: the image file at *path*, or Grace Hopper's portrait shipped with matplotlib.
+
+    The central square of the picture, resampled by nearest neighbour to
+    *size* × *size* pixels (nothing is downloaded).  Needs matplotlib to read
+    the image (the ``plot`` extra).
+
+    Examples
+    --------
+    >>> import pytest; _ = pytest.importorskip("matplotlib")
+    >>> picture = grey_picture(size=32)
+    >>> picture.shape, picture.dtype, bool(0 <= picture.min() <= picture.max() <= 1)
+    ((32, 32), dtype('float64'), True)
+    """
+    import matplotlib.pyplot as plt
+    import numpy as np
+    from matplotlib.cbook import get_sample_data
+
+    if not isinstance(size, int) or isinstance(size, bool) or size < 1:
+        raise InvalidArgumentError(f"size={size!r} is not a number of pixels; pass a positive integer")
+    grey = as_grey(plt.imread(path if path else get_sample_data("grace_hopper.jpg")))
+    height, width = grey.shape
+    side = min(height, width)
+    top, left = (height - side) // 2, (width - side) // 2
+    pick = np.arange(size) * side // size
+    return grey[top + pick][:, left + pick]
+
+
 def _shape_error(a):
     return InvalidArgumentError(
         f"an array of shape {a.shape} is not a matrix or a picture; pass a 2-D array (or H x W x 3)"

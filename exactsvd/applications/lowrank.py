@@ -1,6 +1,6 @@
 """Best rank-k approximations (Eckart–Young) and the rank-one layers of an SVD.
 
-``A = s_1 u_1 v_1^T + s_2 u_2 v_2^T + ...``: the partial sum of the first k
+``A = s_1 u_1 v_1^T + s_2 u_2 v_2^T + ...`` (``v_i^H`` for complex ``A``): the partial sum of the first k
 layers is ``A_k``, the best approximation of rank k in the 2-norm and in the
 Frobenius norm, with ``||A - A_k||_2 = s_(k+1)`` and
 ``||A - A_k||_F^2 = s_(k+1)^2 + s_(k+2)^2 + ...`` (Eckart–Young).
@@ -30,6 +30,7 @@ from sympy import (
 
 from ..api import svd
 from ..errors import InvalidArgumentError, shorten
+from . import hermitian
 
 
 @dataclass(frozen=True)
@@ -211,8 +212,11 @@ def outer_sum(result, count, left, right, power):
     for (space, a), roots in groups.items():
         xs, ys, weight, odd = _field_outer(decomposition, space, a, left, right, power)
         field = space.field
+        at_root = hermitian.at_root if result.is_complex else _at_root
         if odd or len(roots) < field.degree:
-            total += sum((_at_root(field, xs, ys, weight, odd, root) for root in roots), total.zeros(*total.shape))
+            total += sum((at_root(field, xs, ys, weight, odd, root) for root in roots), total.zeros(*total.shape))
+        elif result.is_complex:
+            total += hermitian.traced(field, xs, ys, weight)
         else:
             total += ImmutableMatrix(field.traced_outer(xs, ys, weight).to_Matrix())
     return total
@@ -227,10 +231,11 @@ def _outer(result, i, left, right, power):
     decomposition = getattr(result, "decomposition", None)
     if decomposition is None:
         columns = {"u": result.U[:, i], "v": result.V[:, i]}
-        return ImmutableMatrix(result.singular_values[i] ** power * columns[left] * columns[right].T)
+        return ImmutableMatrix(result.singular_values[i] ** power * columns[left] * hermitian.adjoint(result, columns[right]))
     pair = decomposition.pairs[i]
     xs, ys, weight, odd = _field_outer(decomposition, pair.space, pair.index, left, right, power)
-    return _at_root(pair.space.field, xs, ys, weight, odd, pair.root)
+    at_root = hermitian.at_root if result.is_complex else _at_root
+    return at_root(pair.space.field, xs, ys, weight, odd, pair.root)
 
 
 def _field_outer(decomposition, space, a, left, right, power):
@@ -264,7 +269,8 @@ def _frobenius_tail(result, k):
     squares = [expand(s**2) for s in result.singular_values]
     candidates = [sum(squares[k:], Integer(0))]
     if not any(s.has(Float) for s in squares):
-        candidates.append(expand(sum((a**2 for a in result.matrix), Integer(0)) - sum(squares[:k], Integer(0))))
+        modulus = hermitian.squared_modulus if result.is_complex else (lambda a: a**2)
+        candidates.append(expand(sum((modulus(a) for a in result.matrix), Integer(0)) - sum(squares[:k], Integer(0))))
     total = min(candidates, key=count_ops)
     root = sqrt(total)
     return root if total.has(CRootOf) else min((root, sqrtdenest(root)), key=count_ops)

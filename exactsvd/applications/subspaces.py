@@ -10,6 +10,7 @@ from collections import namedtuple
 from sympy import ImmutableMatrix, Integer, SympifyError, expand, oo, radsimp, sympify
 
 from ..errors import InvalidArgumentError, shorten
+from . import hermitian
 from .lowrank import outer_sum
 
 Subspaces = namedtuple("Subspaces", "column row null left_null")
@@ -177,6 +178,8 @@ def numerical_rank(result, tol):
 def polar(result):
     """The polar decomposition ``A = Q P`` with ``P = (A^T A)^(1/2) = V S V^T`` and ``Q = U V^T``.
 
+    For complex ``A``: ``P = (A^H A)^(1/2) = V S V^H`` (Hermitian) and ``Q = U V^H`` (unitary).
+
     With ``k = min(m, n)`` columns of ``U`` and ``V``: ``P`` is n×n symmetric
     positive semidefinite and unique; ``Q`` is m×n with ``Q^T Q = I`` when
     ``m >= n`` (``Q Q^T = I`` when ``m < n``), unique when ``A`` has full rank.
@@ -215,5 +218,5 @@ def polar(result):
         raise InvalidArgumentError(
             f"result has form={shorten(result.form)}, which lacks columns of U or V; pass the full or thin form"
         )
-    Q = outer_sum(result, r, "u", "v", 0) + U[:, r:k] * V[:, r:k].T
+    Q = outer_sum(result, r, "u", "v", 0) + U[:, r:k] * hermitian.adjoint(result, V[:, r:k])
     return Polar(ImmutableMatrix(Q), outer_sum(result, r, "v", "v", 1))

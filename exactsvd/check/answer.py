@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from sympy import ImmutableMatrix, Integer
 
+from ..errors import InvalidArgumentError, shorten
 from ..input import as_exact_matrix
 
 
@@ -102,3 +103,65 @@ def shape_problems(A, answer, rank):
         f"U, S and V have the shapes of no SVD form: a full SVD has U {m}×{m}, S {m}×{n} and V {n}×{n}, "
         f"a thin one {k} columns in U and V, a compact one {rank} (the rank of A)"
     ], None, True
+
+
+#: How an answer key may give the right singular vectors, and what is read from each.
+V_KEYS = {
+    "V": "V",
+    "Vt": "Vt = V^T (rows are the v_i), as numpy.linalg.svd returns it",
+    "Vh": "Vh = V^H (rows are the conjugated v_i), as numpy.linalg.svd and scipy.linalg.svd call it",
+}
+
+
+@dataclass(frozen=True)
+class AnswerKey:
+    """The factors of an answer key, ``V`` recovered from ``Vt`` or ``Vh`` when given so.
+
+    ``read`` names the keys used, e.g. ``'"U", "S", "Vt" (Vt = V^T ...)'``.
+    """
+
+    U: object
+    S: object
+    V: object
+    read: str
+
+
+def answer_key(answer, where, shape):
+    """Read an answer key: a dict with ``"U"``, ``"S"`` and one of ``"V"``, ``"Vt"``, ``"Vh"``.
+
+    *where* names the key in messages (``"key.json: the answer"``); *shape* is
+    ``A``'s shape, for the message when the keys are wrong.
+
+    Examples
+    --------
+    >>> key = answer_key({"U": [[1]], "S": [2], "Vt": [[0, 1], [1, 0]]}, "the answer", (1, 2))
+    >>> key.V, key.read
+    (Matrix([
+    [0, 1],
+    [1, 0]]), '"U", "S", "Vt" (Vt = V^T (rows are the v_i), as numpy.linalg.svd returns it)')
+    >>> answer_key({"U": [[1]], "S": [2]}, "the answer", (1, 2))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exactsvd.errors.InvalidArgumentError: the answer must hold "U", "S" and "V" (or "Vt" / "Vh" ...
+    """
+    given = [key for key in V_KEYS if isinstance(answer, dict) and key in answer]
+    if not isinstance(answer, dict) or not {"U", "S"} <= answer.keys() or len(given) != 1:
+        m, n = shape
+        found = f"keys {shorten(sorted(map(str, answer)))}" if isinstance(answer, dict) else shorten(answer)
+        raise InvalidArgumentError(
+            f'{where} must hold "U", "S" and "V" (or "Vt" / "Vh" instead of "V": V^T or V^H, as NumPy gives '
+            f"it), exactly one form of V; for this {m}×{n} A a full SVD has U {m}×{m}, S {m}×{n} (or a list of "
+            f"the singular values) and V {n}×{n}; got {found}."
+        )
+    key = given[0]
+    V = answer[key]
+    if key != "V":
+        rows = as_exact_matrix(V, name=f"{where}: {key}")
+        if rows.cols != shape[1]:
+            raise InvalidArgumentError(
+                f"{where}: {key} is {_shape(rows)}, but its rows are the v_i, so it needs {shape[1]} columns "
+                f"(A is {shape[0]}×{shape[1]}); a full SVD has {key} {shape[1]}×{shape[1]}."
+            )
+        V = rows.T if key == "Vt" else rows.H
+    read = '"U", "S", ' + (f'"{key}"' if key == "V" else f'"{key}" ({V_KEYS[key]})')
+    return AnswerKey(answer["U"], answer["S"], V, read)

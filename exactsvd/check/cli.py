@@ -4,12 +4,13 @@
 
     exactsvd check MATRIX --answer FILE.json [--tol TOL]
     exactsvd check-bank FILE.json [--jobs N]
-    exactsvd generate [--count N] [--seed S] [--shape MxN ...] [--rank R]
-                      [--difficulty easy|medium] [--latex FILE.tex [--key FILE.tex] [--answers-only]]
+    exactsvd generate [--count N] [--seed S] [--shape MxN ...] [--rank R] [--difficulty easy|medium|hard]
+                      [--latex FILE.tex | --pdf FILE.pdf] [--key FILE] [--answers-only] [--paper a4|letter]
 
 ``check`` prints the verdict and one line per problem; ``check-bank`` a table
 (id, verdict, problems).  Both exit with 1 when an answer is wrong (for a
-bank: when a verdict is not the expected one), 0 otherwise; errors are
+bank: when a verdict is not the expected one), 3 when nothing is wrong but
+something could not be decided exactly (never a rejection), 0 otherwise; errors are
 :class:`~exactsvd.ExactSVDError`, which ``exactsvd.cli.main`` reports with
 exit code 2.  ``exactsvd.cli`` imports this module, so its helpers
 (:func:`~exactsvd.cli.read_matrix`, ``MATRIX_HELP``) are imported when a
@@ -24,15 +25,22 @@ import random
 from pathlib import Path
 
 from ..api import svd
-from ..errors import InvalidArgumentError, shorten
+from ..errors import InvalidArgumentError, withholding_contents
 from ..explain import explain
-from ..explain.pdf import save
+from ..explain.latex import PAPERS
+from ..explain.pdf import compile_pdf, save
 from ..generate import DIFFICULTIES, exercise_sheet, generate
+from ..input.files import file_label
 from .bank import bank_table, load_bank, load_json, run_bank
+from .answer import answer_key
 from .checker import check
 
-#: Shapes that ``generate`` draws from when no ``--shape`` is given.
-SHAPES = ((2, 2), (2, 3), (3, 2), (3, 3))
+#: Shapes that ``generate`` draws from when no ``--shape`` is given, by difficulty.
+SHAPES = {
+    "easy": ((2, 2), (2, 3), (3, 2)),
+    "medium": ((2, 2), (2, 3), (3, 2), (3, 3)),
+    "hard": ((3, 3), (4, 3), (3, 4)),
+}
 
 
 def add_check_arguments(parser):
@@ -43,28 +51,31 @@ def add_check_arguments(parser):
     >>> parser.parse_args(["1 2; 3 4", "--answer", "key.json", "--tol", "1e-3"]).tol
     '1e-3'
     """
-    from ..cli import MATRIX_HELP
+    from ..cli import MATRIX_HELP, file_argument
 
     parser.add_argument("matrix", metavar="MATRIX", help=MATRIX_HELP)
     parser.add_argument(
         "--answer",
         metavar="FILE.json",
         required=True,
-        help='the answer: a JSON object {"U": rows, "S": rows or a list of values, "V": rows}, entries as '
-        'strings such as "1/sqrt(5)" or "2*sqrt(5)/5" (or numbers)',
+        type=file_argument,
+        help='the answer: a JSON object {"U": rows, "S": rows or a list of values, "V": rows} ("Vt" or "Vh" '
+        'instead of "V" for V^T, as NumPy returns it), entries as strings such as "1/sqrt(5)" or "2*sqrt(5)/5" '
+        "(or numbers)",
     )
     parser.add_argument("--tol", help="check a rounded answer key to this tolerance, e.g. 1e-3 (default: exactly)")
 
 
 def run_check(args):
-    """Run ``check``: print the verdict; return 0 when the answer is a valid SVD, 1 when not.
+    """Run ``check``: print the verdict; return 0 when the answer is a valid SVD, 1 when not, 3 when undecided.
 
     >>> import json, tempfile
     >>> parser = argparse.ArgumentParser()
     >>> add_check_arguments(parser)
     >>> with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
     ...     json.dump({"U": [[1, 0], [0, 1]], "S": [1, 2], "V": [[1, 0], [0, 1]]}, file)
-    >>> run_check(parser.parse_args(["1 0; 0 2", "--answer", file.name]))
+    >>> run_check(parser.parse_args(["1 0; 0 2", "--answer", file.name]))  # doctest: +ELLIPSIS
+    read "U", "S", "V" from ...json
     not a valid SVD of A (full form):
     - the singular values are listed in ascending order; list them in descending order, with the columns of U and V in the same order
     1
@@ -73,13 +84,12 @@ def run_check(args):
 
     A = read_matrix(args.matrix)
     answer = load_json(args.answer, "answer")
-    if not isinstance(answer, dict) or not {"U", "S", "V"} <= answer.keys():
-        raise InvalidArgumentError(
-            f'{args.answer}: the answer must be a JSON object with "U", "S" and "V", got {shorten(answer)}.'
-        )
-    report = check(A, answer["U"], answer["S"], answer["V"], tol=args.tol)
+    with withholding_contents():
+        key = answer_key(answer, f"{file_label(args.answer)}: the answer", A.shape)
+        report = check(A, key.U, key.S, key.V, tol=args.tol)
+    print(f"read {key.read} from {file_label(args.answer)}")
     print(report)
-    return 0 if report.ok else 1
+    return {"valid": 0, "wrong": 1, "undecided": 3}[report.verdict]
 
 
 def add_bank_arguments(parser):
@@ -90,12 +100,15 @@ def add_bank_arguments(parser):
     >>> parser.parse_args(["bank.json", "--jobs", "4"]).jobs
     4
     """
-    parser.add_argument("bank", metavar="FILE.json", help="the problem bank (format: see exactsvd.check.bank)")
+    from ..cli import file_argument
+
+    parser.add_argument("bank", metavar="FILE.json", type=file_argument,
+                        help="the problem bank (format: see exactsvd.check.bank)")
     parser.add_argument("--jobs", type=_positive, help="worker processes (default: one per CPU)")
 
 
 def run_check_bank(args):
-    """Run ``check-bank``: print the table; return 1 when a verdict is not the expected one, else 0.
+    """Run ``check-bank``: print the table; return 1 when a verdict is not the expected one, else 3 when one is undecided, else 0.
 
     >>> import json, tempfile
     >>> with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
@@ -108,7 +121,9 @@ def run_check_bank(args):
     """
     results = run_bank(load_bank(args.bank), jobs=args.jobs)
     print(bank_table(results))
-    return 1 if any(result.failed for result in results) else 0
+    if any(result.failed for result in results):
+        return 1
+    return 3 if any(result.verdict == "undecided" for result in results) else 0
 
 
 def add_generate_arguments(parser):
@@ -119,6 +134,8 @@ def add_generate_arguments(parser):
     >>> parser.parse_args(["--shape", "3x2", "--shape", "2×2"]).shape
     [(3, 2), (2, 2)]
     """
+    from ..cli import file_argument
+
     parser.add_argument("--count", type=_positive, default=10, help="the number of exercises (default 10)")
     parser.add_argument("--seed", type=int, help="the same seed gives the same exercises")
     parser.add_argument(
@@ -126,44 +143,81 @@ def add_generate_arguments(parser):
         type=_shape,
         action="append",
         metavar="MxN",
-        help="a shape such as 3x2; repeat for several (used in turn); default: drawn from 2x2, 2x3, 3x2, 3x3",
+        help="a shape such as 3x2; repeat for several (used in turn); default: drawn from 2x2, 2x3, 3x2 "
+        "(easy), also 3x3 (medium), 3x3, 4x3, 3x4 (hard)",
     )
     parser.add_argument("--rank", type=int, help="the rank of every matrix (default: full rank)")
     parser.add_argument("--difficulty", choices=DIFFICULTIES, default="easy",
-                        help="easy: integer singular values and rational singular vectors; medium: square roots too")
-    parser.add_argument("--latex", metavar="FILE.tex", help="write the exercise sheet here, and an answer key")
-    parser.add_argument("--key", metavar="FILE.tex", help="where the answer key goes (default: FILE-key.tex)")
+                        help="easy: integer singular values, rational singular vectors; medium: square roots of "
+                        "integers; hard: a pair a ± b√d in a quadratic field")
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument("--latex", metavar="FILE.tex", type=file_argument,
+                        help="write the exercise sheet here, and its answer keys")
+    output.add_argument("--pdf", metavar="FILE.pdf", type=file_argument, help="the same, compiled with pdflatex")
+    parser.add_argument("--key", metavar="FILE", type=file_argument,
+                        help="where the worked answer key goes (default: FILE-key; with --answers-only: the compact "
+                        "key, default FILE-answers; needs --latex or --pdf)")
     parser.add_argument("--answers-only", action="store_true",
-                        help="answer key with U, S, V only, without the worked solutions")
+                        help="write only the compact key (FILE-answers: U, S, V), not the worked solutions")
+    parser.add_argument("--paper", choices=tuple(PAPERS), default="a4", help="paper size of the documents")
 
 
 def run_generate(args):
-    """Run ``generate``: print the matrices, or write the sheet and the key; return 0.
+    """Run ``generate``: print the matrices, or write the sheet and its keys (LaTeX or PDF); return 0.
+
+    With ``--latex FILE.tex`` or ``--pdf FILE.pdf`` it writes the sheet there,
+    the compact answer key to ``FILE-answers`` and the worked solutions to
+    ``FILE-key`` (not with ``--answers-only``).
 
     >>> parser = argparse.ArgumentParser()
     >>> add_generate_arguments(parser)
     >>> run_generate(parser.parse_args(["--count", "2", "--seed", "1", "--shape", "2x2"]))
-    1. [[-4, 9], [-3, -12]]
-    2. [[3, 12], [-4, 9]]
+    1. [[-23, 36], [-36, 2]]
+    2. [[-2, -36], [36, 23]]
     0
     """
+    from ..cli import distinct_outputs
+
+    target = args.latex or args.pdf
+    if args.key and not target:
+        raise InvalidArgumentError("--key needs --latex or --pdf: the key is written together with the exercise sheet.")
+    paths = _key_paths(target, args.key, args.answers_only) if target else {}
+    distinct_outputs(**{"latex" if args.latex else "pdf": target}, **paths)
     rng = random.Random(args.seed)
-    shapes = args.shape or SHAPES
+    shapes = args.shape or SHAPES[args.difficulty]
     matrices = []
     for i in range(args.count):
         m, n = shapes[i % len(shapes)] if args.shape else rng.choice(shapes)
         matrices.append(generate(m, n, args.rank, seed=rng.randrange(2**32), difficulty=args.difficulty))
-    if not args.latex:
+    if not target:
         print("\n".join(f"{i}. {A.tolist()}" for i, A in enumerate(matrices, 1)))
         return 0
     results = [svd(A) for A in matrices]
-    solutions = None if args.answers_only else [explain(A).to_latex() for A in matrices]
-    sheet, key = exercise_sheet(results, solutions=solutions)
-    key_path = args.key or str(Path(args.latex).with_name(Path(args.latex).stem + "-key.tex"))
-    save(args.latex, sheet)
-    save(key_path, key)
-    print(f"wrote {args.latex} ({len(matrices)} exercises) and {key_path} (answer key)")
+    sheet, answers = exercise_sheet(results, paper=args.paper)
+    documents = [(target, sheet, f"{len(matrices)} exercises"), (paths["answers"], answers, "answers")]
+    if not args.answers_only:
+        solutions = [explain(A).to_latex() for A in matrices]
+        _, key = exercise_sheet(results, solutions=solutions, paper=args.paper)
+        documents.append((paths["key"], key, "worked solutions"))
+    for where, document, _ in documents:
+        save(where, compile_pdf(document) if args.pdf else document)
+    print("wrote " + ", ".join(f"{where} ({what})" for where, _, what in documents))
     return 0
+
+
+def _key_paths(target, key, answers_only):
+    """``{"answers": path, "key": path}``: beside *target* (``FILE-answers``, ``FILE-key``), or *key*.
+
+    With *answers_only* there is no worked key and *key*, if given, names the compact one.
+    """
+    path = Path(target)
+
+    def beside(suffix):
+        return str(path.with_name(f"{path.stem}-{suffix}{path.suffix}"))
+
+    if answers_only:
+        return {"answers": key or beside("answers")}
+    return {"answers": beside("answers"), "key": key or beside("key")}
 
 
 def _positive(text):

@@ -106,16 +106,11 @@ def decompose(matrix, spec=None, *, left=None, right=None):
     *spec* may pass the already computed :func:`spectrum` of *matrix*.
     """
     spec = spec or spectrum(matrix)
-    pairs = []
-    spaces = {}
-    for eigenvalue in spec.eigenvalues:
-        field = eigenvalue.field
-        if field not in spaces:
-            spaces[field] = _eigenspace(spec, field, eigenvalue.multiplicity)
-        space = spaces[field]
-        for a in range(eigenvalue.multiplicity):
-            lead = first_nonzero(space.right_vector(spec.side, a))
-            pairs.append(SingularPair(space, eigenvalue.root, a, field.sign_at(lead, eigenvalue.root)))
+
+    def sign(space, eigenvalue, a):
+        return space.field.sign_at(first_nonzero(space.right_vector(spec.side, a)), eigenvalue.root)
+
+    pairs = singular_pairs(spec, _eigenspace, sign)
     # ker(A^T A) = ker(A) and ker(A A^T) = ker(A^T), and the hand method's basis depends only on
     # the kernel: the Gram side's kernel comes from the small Gram matrix, the other from B^T.
     gram_kernel = _kernel(spec.gram, spec.embedding, right if spec.side == "right" else left, len(pairs))
@@ -124,7 +119,20 @@ def decompose(matrix, spec=None, *, left=None, right=None):
     m, n = matrix.shape
     if right_kernel.dimension != n - len(pairs) or left_kernel.dimension != m - len(pairs):
         raise ExactSVDError("internal error: kernel dimensions do not match the rank; please report this matrix")
-    return ExactDecomposition(matrix, spec, tuple(pairs), right_kernel, left_kernel)
+    return ExactDecomposition(matrix, spec, pairs, right_kernel, left_kernel)
+
+
+def singular_pairs(spec, eigenspace, sign):
+    """The :class:`SingularPair` tuple, descending: *eigenspace* once per factor, *sign* per pair (rule 4)."""
+    pairs = []
+    spaces = {}
+    for eigenvalue in spec.eigenvalues:
+        field = eigenvalue.field
+        if field not in spaces:
+            spaces[field] = eigenspace(spec, field, eigenvalue.multiplicity)
+        space = spaces[field]
+        pairs += [SingularPair(space, eigenvalue.root, a, sign(space, eigenvalue, a)) for a in range(eigenvalue.multiplicity)]
+    return tuple(pairs)
 
 
 def _eigenspace(spec, field, multiplicity):
@@ -157,13 +165,23 @@ def _krylov_eigenvector(spec, field):
     every coefficient, and after normalisation both give the same singular
     vector.
     """
+    K = spec.gram.domain
+    k = spec.gram.shape[0]
+    ys = krylov_vectors(spec, field, lambda j: DomainMatrix([[K.one if i == j else K.zero] for i in range(k)], (k, 1), K))
+    columns = [y.to_list() for y in ys]
+    return [field.from_coefficients([col[i][0] for col in columns]) for i in range(k)]
+
+
+def krylov_vectors(spec, field, unit):
+    """``y_0, ..., y_(d-1)`` of the Krylov formula (see :func:`_krylov_eigenvector`); *unit(j)* is ``e_j``.
+
+    Any matrix type with ``*``, ``+`` and ``is_zero_matrix`` works (real or complex).
+    """
     gram = spec.gram
-    K = gram.domain
-    k = gram.shape[0]
     others = [f for f, _ in spec.factors if f != field.factor]
     coeffs = field.factor.rep.to_list()[::-1]
-    for j in range(k):
-        b = DomainMatrix([[K.one if i == j else K.zero] for i in range(k)], (k, 1), K)
+    for j in range(gram.shape[0]):
+        b = unit(j)
         for f in others:
             b = _apply_polynomial(f, gram, b)
         if not b.is_zero_matrix:
@@ -171,8 +189,7 @@ def _krylov_eigenvector(spec, field):
     ys = [b]
     for c in coeffs[field.degree - 1 : 0 : -1]:
         ys.append(b * c + gram * ys[-1])
-    columns = [y.to_list() for y in reversed(ys)]  # y_0, ..., y_(d-1)
-    return [field.from_coefficients([col[i][0] for col in columns]) for i in range(k)]
+    return ys[::-1]
 
 
 def _apply_polynomial(f, matrix, vector):

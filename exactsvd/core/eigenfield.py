@@ -239,6 +239,8 @@ class EigenField:
         When ``s`` lies in ``L`` (``p(y^2)`` splits) and ``d <= 2`` it is written
         as an element of ``L``: ``(1 + sqrt(5))/2``, not ``sqrt(3/2 + sqrt(5)/2)``.
         """
+        if self.degree == 1:
+            return self._sqrt_in_base(self.theta)
         sigma = self.sqrt_theta if self.degree <= 2 else None
         if sigma is None:
             return self.sqrt_expr(self.theta, root)
@@ -277,9 +279,12 @@ class EigenField:
 
     def _sqrt_in_base(self, a):
         """``sqrt(a)`` for a non-negative ``a`` in ``K``: an element of ``K`` when one exists."""
+        value = self.base.to_sympy(a)
+        if value.is_Rational and not self.base.is_QQ:  # sqrt(7), not a polynomial in the generator of K
+            return radical(value)[0]
         root = _square_root(self.base, a)
         if root is None:
-            return radical(self.base.to_sympy(a))[0]
+            return radical(value)[0]
         return self.base.to_sympy(root if self.embedding.sign(root) >= 0 else -root)
 
 

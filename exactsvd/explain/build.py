@@ -34,14 +34,15 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import groupby
 
-from sympy import S, CRootOf, ImmutableMatrix, N, Symbol, eye, sqrt
+from sympy import S, CRootOf, ImmutableMatrix, N, Symbol, expand, eye, radsimp, sqrt
 from sympy.polys.matrices import DomainMatrix
 
 from ..core import decompose
+from ..core.complexmatrix import is_complex_matrix
 from ..core.entries import domain_matrix
 from ..core.linalg import dot, gram_schmidt, kernel_basis, kernel_basis_rows
 from ..core.spectrum import gram_side
-from ..errors import ExactSVDError, InvalidArgumentError, shorten
+from ..errors import ExactSVDError, InvalidArgumentError, UnsupportedEntryError, shorten
 from ..input import as_exact_matrix
 from ..result.certificate import certify
 from ..result.columns import diagonal, kernel_columns, matrix_from_columns, pair_columns
@@ -108,6 +109,11 @@ def explain(A, *, gram=None, rank_one=False, rationalize=False):
     if gram is not None and gram not in GRAMS:
         raise InvalidArgumentError(f"gram={shorten(gram)} is not a Gram matrix; use None, 'AtA' or 'AAt'")
     matrix = as_exact_matrix(A, rationalize=rationalize)
+    if is_complex_matrix(matrix):
+        raise UnsupportedEntryError(
+            "explain: worked solutions of complex matrices are not supported yet; exactsvd.svd(A) gives the "
+            "exact unitary SVD A = U S V^H (with A^H A and the phase rule)"
+        )
     entries = domain_matrix(matrix)
     chosen = gram or ("AtA" if gram_side(matrix.shape) == "right" else "AAt")
     context = _Context(matrix, entries, decompose(_pad(entries, chosen)))
@@ -354,6 +360,8 @@ def _partner_step(context):
         source, result = (v, u) if context.right else (u, v)
         denominator = field_.sqrt_expr(space.norms[a], root)
         product = [pair.sign * field_.expr(b, root) / denominator for b in space.partner_vectors[a]]
+        if field_.degree <= 2:  # square roots: the denominator rationalised, as by hand
+            product = [expand(radsimp(x)) for x in product]
         value = field_.singular_value(root)
         vectors.append(PartnerVector(i, value, _column(source), _column(product[: len(result)]), _column(result)))
     matrix = context.matrix if context.right else context.matrix.T

@@ -215,8 +215,9 @@ class Solution:
     """A worked solution: the steps of the hand method, as data.
 
     ``str(solution)`` is the plain-text form; :meth:`to_latex`,
-    :meth:`to_markdown` and :meth:`to_pdf` give the others, and notebooks show
-    it through ``_repr_latex_`` and ``_repr_markdown_``.
+    :meth:`to_markdown`, :meth:`to_html` and :meth:`to_pdf` give the others,
+    and notebooks show it through ``_repr_html_`` (MathML), ``_repr_latex_``
+    and ``_repr_markdown_``.
 
     Examples
     --------
@@ -234,6 +235,8 @@ class Solution:
     '## Step 1. The matrix and the choice of Gram matrix'
     >>> "1.73205080756888" in solution.to_latex()
     True
+    >>> solution.to_html().count("<section>")
+    10
     """
 
     steps: tuple
@@ -273,11 +276,11 @@ class Solution:
         """The named ``CRootOf`` numbers (:class:`NamedRoot`)."""
         return self.step(CharpolyStep).roots
 
-    def to_latex(self, standalone=False):
-        """LaTeX: a fragment (needs ``amsmath`` and ``graphicx``), or a whole document."""
+    def to_latex(self, standalone=False, paper="a4"):
+        """LaTeX: a fragment (needs ``amsmath`` and ``graphicx``), or a whole document on *paper* ``"a4"`` or ``"letter"``."""
         from .latex import to_latex
 
-        return to_latex(self, standalone=standalone)
+        return to_latex(self, standalone=standalone, paper=paper)
 
     def to_markdown(self):
         """Markdown with ``$`` and ``$$`` math."""
@@ -291,11 +294,17 @@ class Solution:
 
         return to_text(self)
 
-    def to_pdf(self, path, timeout=120):
-        """Compile the LaTeX document with ``pdflatex`` and write it to *path*."""
+    def to_html(self):
+        """One self-contained HTML page: the steps with MathML, the style sheet inline, readable on a phone."""
+        from .html import to_html
+
+        return to_html(self)
+
+    def to_pdf(self, path, timeout=120, paper="a4"):
+        """Compile the LaTeX document (on *paper* ``"a4"`` or ``"letter"``) with ``pdflatex`` and write it to *path*."""
         from .pdf import write_pdf
 
-        write_pdf(self.to_latex(standalone=True), path, timeout=timeout)
+        write_pdf(self.to_latex(standalone=True, paper=paper), path, timeout=timeout)
 
     __str__ = to_text
 
@@ -308,3 +317,8 @@ class Solution:
 
     def _repr_markdown_(self):
         return self.to_markdown()
+
+    def _repr_html_(self):
+        from .html import solution_fragment
+
+        return solution_fragment(self)

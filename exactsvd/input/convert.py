@@ -1,19 +1,24 @@
 """Turn what a user gives as a matrix into a validated, exact SymPy matrix.
 
-Every entry that leaves this module is a finite, real, algebraic SymPy number:
-an integer, a fraction, a root such as ``sqrt(2)``, a ``CRootOf``, or an exact
-expression in them.  Error messages number rows and columns from 1.
+Every entry that leaves this module is a finite algebraic SymPy number: an
+integer, a fraction, a root such as ``sqrt(2)``, a ``CRootOf``, the imaginary
+unit ``I``, or an exact expression in them (``1 + 2*I``, ``sqrt(-2)``, the
+principal root ``(-8)**(1/3)``).  Error messages number rows and columns from 1.
 """
 
 import math
 import numbers
+import operator
 from decimal import Decimal
 
 import sympy
 from sympy.matrices import MatrixBase
 
-from ..errors import InvalidMatrixError, NonFiniteError, NotExactError, UnsupportedEntryError, shorten
+from ..errors import InvalidMatrixError, MatrixParseError, NonFiniteError, NotExactError, UnsupportedEntryError
+from ..errors import shorten
+from .arrays import array_rows
 from .parse import HINT, parse_entry, parse_matrix_text, ragged_problem, where
+from .sage import is_sage, sage_number, sage_rows
 
 _NON_FINITE = (sympy.nan, sympy.oo, -sympy.oo, sympy.zoo)
 
@@ -26,16 +31,23 @@ def as_exact_matrix(A, *, rationalize=False, name="A"):
     A : sympy.Matrix, list of rows, str or array-like
         A SymPy matrix (mutable or immutable, any shape including 0×n and m×0);
         a list or tuple of rows whose entries are ``int``, ``fractions.Fraction``,
-        ``decimal.Decimal`` (read exactly), SymPy numbers or strings such as
-        ``"1/3"`` or ``"2*sqrt(3)"``; one string for the whole matrix (see
-        :func:`exactsvd.input.parse_matrix_text`); or an object with ``.tolist()``
-        such as a NumPy array.  ``[]`` and ``[[]]`` are the 0×0 matrix; a flat
-        list such as ``[1, 2, 3]`` is refused.
+        ``decimal.Decimal`` (read exactly), SymPy numbers, Sage numbers or
+        strings such as ``"1/3"`` or ``"2*sqrt(3)"``; one string for the whole
+        matrix (see :func:`exactsvd.input.parse_matrix_text`); a NumPy array
+        (integer, object or string dtype; float and complex ones with
+        *rationalize*); a pandas ``DataFrame`` (its values, column by column);
+        a SageMath matrix over ``ZZ``, ``QQ``, a number field with an
+        embedding, ``AA`` or ``QQbar``, or a Sage vector (read as a column); or
+        any object with ``_sympy_()``, ``tolist()`` or ``__array__()``.  All
+        are recognised by duck typing, without importing NumPy, pandas or
+        Sage.  ``[]`` and ``[[]]`` are the 0×0 matrix; a flat list such as
+        ``[1, 2, 3]`` (or a 1-D array) is refused.
     rationalize : bool
         Accept floats (Python, NumPy or SymPy ``Float``), reading each as the
         decimal it prints as: ``0.1`` (``repr``) becomes 1/10, not the binary
         value 3602879701896397/36028797018963968.  Without it floats raise
         :class:`NotExactError`.  ``nan`` and infinities are refused either way.
+        A Python ``complex`` is a pair of floats: ``0.5+2j`` becomes ``1/2 + 2*I``.
     name : str
         The argument name used in error messages.
 
@@ -52,10 +64,11 @@ def as_exact_matrix(A, *, rationalize=False, name="A"):
         (:class:`MatrixParseError`), an entry that is not a number (or a bool),
         or a non-finite entry (:class:`NonFiniteError`).
     NotExactError
-        A float entry and ``rationalize=False``.
+        A float entry (real or complex), a float array, a ``DataFrame`` column of
+        floats or a Sage matrix over ``RR``, ``RDF``, ``CC`` ... and ``rationalize=False``.
     UnsupportedEntryError
-        A free symbol, a number not known to be algebraic (``pi``), or a
-        complex number.
+        A free symbol or a number not known to be algebraic (``pi``,
+        ``exp(I)``, ``pi*I``).
 
     Examples
     --------
@@ -74,27 +87,36 @@ def as_exact_matrix(A, *, rationalize=False, name="A"):
     ...
     exactsvd.errors.InvalidMatrixError: A: row 2 has 1 entry but row 1 has 2 entries; ...
     """
-    rows, shape = _rows(A, name)
+    rows, shape = _rows(A, name, rationalize)
     entries = [_entry(x, (i, j), rationalize, name) for i, row in enumerate(rows) for j, x in enumerate(row)]
     return sympy.ImmutableMatrix(*shape, entries)
 
 
-def _rows(A, name):
+def _rows(A, name, rationalize):
     """The rows of *A* (entries not yet converted) and its shape."""
     if isinstance(A, str):
         rows = parse_matrix_text(A, name)
         return rows, (len(rows), len(rows[0]) if rows else 0)
     if isinstance(A, MatrixBase):
         return A.tolist(), A.shape
-    if hasattr(A, "tolist"):  # NumPy arrays and the like, without importing NumPy
+    if is_sage(A):
+        found = sage_rows(A, name, rationalize)
+        if found:
+            return found
+    found = array_rows(A, name, rationalize, lambda x, cell: _entry(x, cell, rationalize, name))
+    if found:
+        return found
+    if callable(getattr(A, "_sympy_", None)):
+        return _rows(A._sympy_(), name, rationalize)
+    if callable(getattr(A, "tolist", None)):
         shape = getattr(A, "shape", None)
         A = A.tolist()
         if isinstance(shape, tuple) and len(shape) == 2:
             return A, shape
     if not isinstance(A, (list, tuple)):
         raise InvalidMatrixError(
-            f"{name}: expected a SymPy Matrix, a list of rows or a string, got {type(A).__name__} "
-            f"{shorten(A)}. Give a list of rows, e.g. [[1, 2], [3, 4]]."
+            f"{name}: expected a matrix (a list of rows, a string, a SymPy, NumPy or Sage matrix, or a pandas "
+            f"DataFrame), got {type(A).__name__} {shorten(A)}. Give a list of rows, e.g. [[1, 2], [3, 4]]."
         )
     for index, row in enumerate(A):
         if not isinstance(row, (list, tuple)):
@@ -118,37 +140,77 @@ def _entry(x, cell, rationalize, name):
         return _check(parse_entry(x, name, position=cell), cell, rationalize, name)
     if isinstance(x, sympy.Basic):
         return _check(x, cell, rationalize, name)
+    if is_sage(x):
+        return _check(sage_number(x, here, rationalize), cell, rationalize, name)
     if isinstance(x, numbers.Integral):
         return sympy.Integer(int(x))
-    if isinstance(x, numbers.Rational):
-        return sympy.Rational(int(x.numerator), int(x.denominator))
+    rational = _rational(x)
+    if rational is not None:
+        return rational
     if isinstance(x, Decimal):
         if not x.is_finite():
             raise NonFiniteError(f"{here}: {shorten(x)} is not finite. Every entry must be a finite number.")
         return parse_entry(str(x), name, position=cell)
     if isinstance(x, numbers.Real):
-        return _float(float(x), cell, rationalize, name)
+        return _float(x, cell, rationalize, name)
     if isinstance(x, numbers.Complex):
-        raise UnsupportedEntryError(f"{here}: {shorten(x)} is complex; complex entries are not supported yet.")
+        if not rationalize:
+            raise NotExactError(
+                f"{here}: {shorten(x)} is a complex float, which is not exact. Pass rationalize=True to read its "
+                "parts as the decimals they print as, use method='numeric', or write it exactly, e.g. '1 + 2*I'."
+            )
+        parts = _float(x.real, cell, True, name), _float(x.imag, cell, True, name)
+        return _check(parts[0] + parts[1] * sympy.I, cell, rationalize, name)
+    if callable(getattr(x, "_sympy_", None)):
+        return _check(x._sympy_(), cell, rationalize, name)
     raise InvalidMatrixError(f"{here}: {shorten(x)} ({type(x).__name__}) is not a number. {HINT}")
 
 
+def _rational(x):
+    """An integer or fraction of any library, by duck typing, or ``None``.
+
+    Integers are what ``operator.index`` accepts (python-flint's ``fmpz``,
+    gmpy2's ``mpz``); fractions have integer ``numerator`` and ``denominator``,
+    as attributes (``Fraction``, ``fmpq``) or methods.
+    """
+    if type(x).__name__ in ("bool", "bool_"):  # NumPy's booleans index like 0 and 1 but are no numbers
+        return None
+    try:
+        return sympy.Integer(operator.index(x))
+    except TypeError:
+        pass
+    parts = [getattr(x, "numerator", None), getattr(x, "denominator", None)]
+    try:
+        p, q = (operator.index(part() if callable(part) else part) for part in parts)
+    except TypeError:
+        return None
+    return sympy.Rational(p, q)
+
+
 def _float(x, cell, rationalize, name):
-    """A float entry: refused, or read as the decimal that ``repr`` prints."""
+    """A float entry (Python, NumPy or other): refused, or read as the decimal it prints as.
+
+    A NumPy ``float32`` prints as the decimal typed (``0.1``), not as the
+    binary value it stores (``0.10000000149011612``), so its own ``str`` is read.
+    """
     here = where(name, cell)
-    if not math.isfinite(x):
-        raise NonFiniteError(f"{here}: {x!r} is not finite. Every entry must be a finite number.")
+    value = float(x)
+    if not math.isfinite(value):
+        raise NonFiniteError(f"{here}: {shorten(x)} is not finite. Every entry must be a finite number.")
     if not rationalize:
         raise NotExactError(
-            f"{here}: {x!r} is a float, which is not exact. Pass rationalize=True to read each float as "
-            f"the decimal it prints as, or give the entry exactly, e.g. as the string {repr(x)!r} or a "
-            "fractions.Fraction."
+            f"{here}: {value!r} is a float, which is not exact. Pass rationalize=True to read each float as "
+            f"the decimal it prints as, use method='numeric', or give the entry exactly, e.g. as the string "
+            f"{repr(value)!r} or a fractions.Fraction."
         )
-    return parse_entry(repr(x), name, position=cell)
+    try:
+        return parse_entry(str(x), name, position=cell)
+    except MatrixParseError:
+        return parse_entry(repr(value), name, position=cell)
 
 
 def _check(value, cell, rationalize, name):
-    """Return the SymPy *value* if it is a finite real algebraic number, else raise."""
+    """Return the SymPy *value* if it is a finite algebraic number (real or complex), else raise."""
     here = where(name, cell)
     if not isinstance(value, sympy.Expr):
         raise InvalidMatrixError(f"{here}: {shorten(value)} ({type(value).__name__}) is not a number. {HINT}")
@@ -175,10 +237,5 @@ def _check(value, cell, rationalize, name):
         raise UnsupportedEntryError(
             f"{here}: {shorten(value)} {known[value.is_algebraic]} algebraic; the exact SVD needs algebraic "
             "entries. Replace it by an exact algebraic value such as a fraction, sqrt(2) or a CRootOf."
-        )
-    if value.is_real is not True:
-        raise UnsupportedEntryError(
-            f"{here}: {shorten(value)} {known[value.is_real]} real; complex entries are not supported yet. "
-            "Give a real matrix."
         )
     return value

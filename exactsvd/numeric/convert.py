@@ -95,7 +95,7 @@ def _exponent(largest, denominator):
 def _entry(x, where, eval_digits):
     """``(value, relative error bound or None if exact)`` for one entry; raises the hierarchy's errors for bad ones."""
     if x.is_Rational:
-        return Fraction(x.p, x.q), None
+        return Fraction(int(x.p), int(x.q)), None
     if x.is_Float:
         return _dyadic(x), None
     if x.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo) or x.is_finite is False:
@@ -116,7 +116,8 @@ def _entry(x, where, eval_digits):
 
 
 def _dyadic(x):
-    """The exact value of a SymPy Float."""
+    """The exact value of a SymPy Float (as Python integers, whatever mpmath's backend: gmpy2 gives mpz)."""
     sign, man, exp, _ = x._mpf_
+    man = int(man)
     value = Fraction(man << exp) if exp >= 0 else Fraction(man, 1 << -exp)
     return -value if sign else value

@@ -77,8 +77,8 @@ def fraction_up(q):
     >>> from fractions import Fraction
     >>> fraction_up(Fraction(1, 3))
     mpf('0.33333333333333337')
-    >>> fraction_up(Fraction(1, 3)).man_exp   # 3002399751580331 / 2**53 > 1/3
-    (3002399751580331, -53)
+    >>> [int(k) for k in fraction_up(Fraction(1, 3)).man_exp]   # 3002399751580331 / 2**53 > 1/3
+    [3002399751580331, -53]
     """
     return mpmath.mp.make_mpf(libmp.from_rational(q.numerator, q.denominator, 53, libmp.round_ceiling))
 
@@ -104,8 +104,10 @@ class Kernel:
 
     def matmul(self, x, y):
         """``x @ y`` for int matrices as lists of rows (inner dimension at least 1)."""
-        if self.flint is not None:
-            product = self.flint.fmpz_mat(x) * self.flint.fmpz_mat(y)
+        if self.flint is not None:  # int() first: mpmath's mantissas are gmpy2's mpz when gmpy2 is installed
+            product = self.flint.fmpz_mat([[int(v) for v in row] for row in x]) * self.flint.fmpz_mat(
+                [[int(v) for v in row] for row in y]
+            )
             return [[int(v) for v in row] for row in product.tolist()]
         columns = list(zip(*y))
         return [[sum(map(mul, row, column)) for column in columns] for row in x]

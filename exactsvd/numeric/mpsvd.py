@@ -20,7 +20,7 @@ def svd_fixed(rows, scale, f):
     vectors as n columns.
 
     >>> u, s, v = svd_fixed([[3, 0], [4, 5]], 0, 60)
-    >>> [round(x / 2**60, 12) for x in s]
+    >>> [round(int(x) / 2**60, 12) for x in s]  # int(): with gmpy2 installed, mpmath's integers are mpz
     [6.708203932499, 2.2360679775]
     """
     ctx = mpmath.MPContext()

@@ -3,16 +3,46 @@
 from functools import cached_property
 
 from sympy import ImmutableMatrix
+from sympy.printing.str import StrPrinter
 
 from ..errors import InvalidArgumentError
 from .forms import FACTORS, cut
 
 
 class SVDResult:
-    """An SVD ``A = U S V^T`` in full, thin or compact form.
+    """An SVD ``A = U S V^T`` in full, thin or compact form (``A = U S V^H`` for complex ``A``).
 
-    Unpacks to ``U, S, V`` (SymPy matrices).  ``singular_values`` lists all
-    ``min(m, n)`` singular values, descending, zeros included.
+    Unpacks to ``U, S, V`` (SymPy matrices) and is the sequence of them:
+    ``r[0]`` is ``U``, ``len(r)`` is 3.  ``singular_values`` lists all
+    ``min(m, n)`` singular values, descending, zeros included.  Two results
+    are equal when their matrix, form and factors are; ``r.Vh`` is NumPy's
+    ``V^H``; :meth:`to_numpy` and :meth:`to_sage` hand the factors over.
+
+    Examples
+    --------
+    >>> import exactsvd
+    >>> r = exactsvd.svd([[3, 0], [4, 5]])
+    >>> r
+    <SVDResult 2×2, rank 2, exact, full form, singular values (3*sqrt(5), sqrt(5))>
+    >>> r[1] == r.S, len(r), r == exactsvd.svd("3 0; 4 5"), r.Vh == r.V.T
+    (True, 3, True, True)
+    >>> print(exactsvd.svd([[0, 2], [1, 0]]))
+    SVD of a 2×2 matrix of rank 2 (exact, full form): A = U S V^T
+    U (2×2) =
+    [1, 0]
+    [0, 1]
+    S (2×2) =
+    [2, 0]
+    [0, 1]
+    V (2×2) =
+    [0, 1]
+    [1, 0]
+
+    For a complex matrix (``is_complex`` is true) ``U`` and ``V`` are unitary
+    and ``V.H`` (the conjugate transpose) replaces ``V.T``: ``U * S * V.H == A``,
+    ``U.H * U == I``; the first non-zero entry of every ``v_i`` is real and
+    positive (the phase rule, rule 8 of the conventions).  For real results
+    ``V.H`` equals ``V.T``, so ``V.H`` is right for both.
 
     Parameters
     ----------
@@ -35,6 +65,8 @@ class SVDResult:
     """
 
     exact = None
+    #: Whether ``A`` has complex entries (then ``A = U S V^H`` with unitary ``U``, ``V``).
+    is_complex = False
 
     def __init__(self, matrix, factors, singular_values, rank, form, prove, method, decimals, **details):
         self.matrix = ImmutableMatrix(matrix)
@@ -69,11 +101,47 @@ class SVDResult:
 
     @property
     def V(self):
-        """Right singular vectors as columns (``A = U S V^T``)."""
+        """Right singular vectors as columns (``A = U S V^T``; ``A = U S V^H`` for complex ``A``)."""
         return self._factor("V")
+
+    @property
+    def Vh(self):
+        """``V^H``, the conjugate transpose of ``V`` (``V^T`` for real input): NumPy's ``Vh``, so ``A = U S Vh``."""
+        return self.V.H
 
     def __iter__(self):
         return iter((self.U, self.S, self.V))
+
+    def __len__(self):
+        """3: a result is the sequence ``U, S, V``."""
+        return 3
+
+    def __getitem__(self, index):
+        """``r[0]``, ``r[1]``, ``r[2]`` are ``U``, ``S``, ``V`` (slices and negative indices as for a tuple)."""
+        return self._cut[index]
+
+    def __eq__(self, other):
+        """Equal when the matrix, the form and the factors ``U``, ``S``, ``V`` are the same."""
+        if not isinstance(other, SVDResult):
+            return NotImplemented
+        return (self.matrix, self.form, self.singular_values) == (other.matrix, other.form, other.singular_values) and (
+            self is other or self._cut == other._cut
+        )
+
+    def __hash__(self):
+        return hash((self.matrix, self.form, self.singular_values))
+
+    def to_numpy(self):
+        """``(U, S, V)`` as NumPy ``float64`` arrays (``complex128`` for complex input); see :func:`exactsvd.interop.to_numpy`."""
+        from ..interop import to_numpy
+
+        return to_numpy(self)
+
+    def to_sage(self):
+        """``(U, S, V)`` as SageMath matrices over ``QQ``, ``AA`` or ``QQbar``; see :func:`exactsvd.interop.to_sage`."""
+        from ..interop import to_sage
+
+        return to_sage(self)
 
     def entry(self, name, i, j):
         """Entry ``(i, j)`` of the factor *name* (``"U"``, ``"S"`` or ``"V"``), 0-based.
@@ -151,7 +219,8 @@ class SVDResult:
         A``.  Returns ``True``; raises :class:`~exactsvd.VerificationError` when
         an identity fails.  For exact results the proof is exact arithmetic over
         ``QQ`` (traces from the number fields of the eigenvalues), never
-        ``simplify`` or floating point.
+        ``simplify`` or floating point; for complex ``A`` it proves
+        ``U^H U = I``, ``V^H V = I`` and ``U S V^H = A`` over ``K(i)``.
         """
         return self._prove()
 
@@ -182,6 +251,7 @@ class SVDResult:
             "evalf",
             self._decimals,
             digits=n,
+            is_complex=self.is_complex,
             note=f"decimals of the {self.method} SVD, each correct to {n} significant digits",
         )
 
@@ -247,6 +317,22 @@ class SVDResult:
 
         return svd_result_markdown(self)
 
+    def _repr_html_(self):
+        """The singular values and U, S, V as HTML with MathML, for notebooks and web pages."""
+        from ..explain import svd_result_fragment
+
+        return svd_result_fragment(self)
+
     def __repr__(self):
         m, n = self.matrix.shape
-        return f"SVDResult({self.method}, {self.form}, {m}x{n}, rank={self.rank}, singular_values={self.singular_values})"
+        values = ", ".join(map(str, self.singular_values))
+        return f"<SVDResult {m}×{n}, rank {self.rank}, {self.method}, {self.form} form, singular values ({values})>"
+
+    def __str__(self):
+        """A heading and the factors ``U``, ``S``, ``V`` as SymPy prints them."""
+        m, n = self.matrix.shape
+        star = "T" if all(entry.is_extended_real for entry in self.matrix) else "H"
+        lines = [f"SVD of a {m}×{n} matrix of rank {self.rank} ({self.method}, {self.form} form): A = U S V^{star}"]
+        for name, M in zip("USV", self):
+            lines += [f"{name} ({M.rows}×{M.cols}) =", M.table(StrPrinter()) if M else "[]"]
+        return "\n".join(lines)

@@ -1,0 +1,102 @@
+"""Exact proof that complex SVD data is a unitary SVD: ``U^H U = I``, ``V^H V = I``, ``U S V^H = A``.
+
+As in :mod:`.certificate`, with the Hermitian outer product ``x y^H``: for
+vectors over ``L(i)`` it is ``xr yr^T + xi yi^T + i (xi yr^T - xr yi^T)``, so
+the sum over all roots of ``p`` of ``x y^H / n`` is the trace form of
+``L = K[x]/(p)`` applied to the stacked real vectors ``[xr; xi]`` and
+``[yr; yi]`` (one :meth:`~exactsvd.core.eigenfield.EigenField.traced_outer`),
+a matrix over ``K(i)``: no radical is ever formed.  ``U`` and ``V`` are square,
+so ``U U^H = I`` is ``U^H U = I``.
+"""
+
+from sympy.polys.matrices import DomainMatrix
+
+from ..core.complexmatrix import ComplexMatrix
+from ..errors import VerificationError
+from .certificate import _coverage_problems, _order_problems
+
+
+def certify_unitary(decomposition):
+    """Prove the unitary SVD identities exactly; raise :class:`VerificationError` if one fails.
+
+    Examples
+    --------
+    >>> from sympy import Matrix, I
+    >>> from exactsvd.core.complexmatrix import complex_domain_matrix
+    >>> from exactsvd.core.hermitian import decompose_hermitian
+    >>> certify_unitary(decompose_hermitian(complex_domain_matrix(Matrix([[1, I], [2, 0]]))))
+    True
+    """
+    A = decomposition.matrix
+    K = A.domain
+    m, n = A.shape
+    right = decomposition.spectrum.side == "right"
+    sums = {key: _zero(shape, K) for key, shape in (("uu", (m, m)), ("vv", (n, n)), ("usv", (m, n)))}
+    rational = {key: ([], [], []) for key in sums}  # columns x, y and weights for sum x y^H / weight over K(i)
+
+    def add(key, x, y, weight):
+        for part, value in zip(rational[key], (x, y, weight)):
+            part.append(value)
+
+    for key, kernel in (("uu", decomposition.left_kernel), ("vv", decomposition.right_kernel)):
+        for k, norm in zip(kernel.vectors, kernel.norms):
+            add(key, k, k, norm)
+    gram_key, partner_key = ("vv", "uu") if right else ("uu", "vv")
+    for space in {pair.space for pair in decomposition.pairs}:
+        field = space.field
+        for w, bw, norm in zip(space.gram_vectors, space.partner_vectors, space.norms):
+            u_side, v_side = (bw, w) if right else (w, bw)
+            if field.degree == 1:
+                add(gram_key, w, w, norm)
+                add(partner_key, bw, bw, norm * field.theta)
+                add("usv", u_side, v_side, norm)
+                continue
+            inverse = field.domain.one / norm
+            sums[gram_key] += _traced_hermitian_outer(field, w, w, inverse)
+            sums[partner_key] += _traced_hermitian_outer(field, bw, bw, inverse / field.theta)
+            sums["usv"] += _traced_hermitian_outer(field, u_side, v_side, inverse)
+    for key, (xs, ys, weights) in rational.items():
+        if xs:
+            rows, cols = sums[key].shape
+            X = _columns(xs, rows, K, weights)
+            Y = _columns(ys, cols, K)
+            sums[key] += X * Y.adjoint()
+    problems = []
+    if not (sums["vv"] - _identity(n, K)).is_zero_matrix:
+        problems.append("V V^H != I")
+    if not (sums["uu"] - _identity(m, K)).is_zero_matrix:
+        problems.append("U U^H != I")
+    if not (sums["usv"] - A).is_zero_matrix:
+        problems.append("U S V^H != A")
+    problems += _coverage_problems(decomposition.pairs)
+    problems += _order_problems(decomposition.pairs)
+    if problems:
+        raise VerificationError("the exact SVD failed its proof: " + "; ".join(problems))
+    return True
+
+
+def _zero(shape, K):
+    return ComplexMatrix(DomainMatrix.zeros(shape, K), DomainMatrix.zeros(shape, K))
+
+
+def _identity(n, K):
+    return ComplexMatrix(DomainMatrix.eye(n, K), DomainMatrix.zeros((n, n), K))
+
+
+def _columns(vectors, rows, K, weights=None):
+    """The ``ComplexMatrix`` with the given vectors over ``K(i)`` as columns (divided by *weights*)."""
+    if weights is not None:
+        vectors = [[c.real_divide(weight) for c in v] for v, weight in zip(vectors, weights)]
+    re = DomainMatrix([[c.re for c in v] for v in vectors], (len(vectors), rows), K).transpose()
+    im = DomainMatrix([[c.im for c in v] for v in vectors], (len(vectors), rows), K).transpose()
+    return ComplexMatrix(re, im)
+
+
+def _traced_hermitian_outer(field, x, y, weight):
+    """``sum over the roots of x y^H weight`` for vectors over ``L(i)``, a ``ComplexMatrix`` over ``K``."""
+    k, l = len(x), len(y)
+    block = field.traced_outer([c.re for c in x] + [c.im for c in x], [c.re for c in y] + [c.im for c in y], weight)
+    return ComplexMatrix(
+        block[:k, :l] + block[k:, l:],
+        block[k:, :l] - block[:k, l:],
+    )

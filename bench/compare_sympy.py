@@ -33,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from cases import GOLUB_REINSCH  # noqa: E402  (the tests' copy of the textbook matrix)
+from fractions import Fraction
 from math import lcm
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -64,7 +65,8 @@ TEXTBOOK = [
     # Golub & Reinsch (mpmath's SVD test case), shared with the tests; singular values sqrt(1248), 20, sqrt(384), 0, 0.
     ("tb-golub-8x5", GOLUB_REINSCH),
 ]
-GENERIC_SIZES = (3, 4, 5, 6, 8, 10, 12, 15, 20)
+GENERIC_SIZES = (3, 4, 5, 6, 8, 10, 12, 15, 20, 30, 40)
+PHASE_SIZES = (10, 20, 30, 40)           # the four phases (issue 9) are reported for these and the cases below
 NICE_SIZES = (3, 5, 10, 15, 20)
 LOWRANK = ((6, 3), (6, 5), (10, 3), (10, 5))
 GAUSSIAN_SIZES = tuple(range(2, 11))
@@ -138,6 +140,16 @@ def fourier(n):
     return [[str(expand_complex(exp(-2 * pi * I * j * k / n))) for k in range(n)] for j in range(n)]
 
 
+def identity_stack(m=1000, n=66):
+    """The m×n stack of n×n identities (NumPy's large-identity test shape): rank n, a thin SVD case."""
+    return [[int(i % n == j) for j in range(n)] for i in range(m)]
+
+
+def hilbert(n=12):
+    """The n×n Hilbert matrix ``1/(i + j - 1)`` (a Sage doctest): ill-conditioned, irreducible spectrum."""
+    return [[Fraction(1, i + j + 1) for j in range(n)] for i in range(n)]
+
+
 def rank3():
     """The 6×6 ``(i + j)^2``: rank 3 (i^2 + 2ij + j^2), symmetric."""
     return [[(i + j) ** 2 for j in range(1, 7)] for i in range(1, 7)]
@@ -160,7 +172,17 @@ def all_cases():
         cases[f"cx-gauss-{n}"] = ("complex", lambda n=n: (gaussian(n), None))
     for n in FOURIER_SIZES:
         cases[f"cx-fourier-{n}"] = ("complex", lambda n=n: (fourier(n), [f"sqrt({n})"] * n))
+    cases["thin-1000x66"] = ("thin", lambda: (identity_stack(), None))
+    cases["hilbert-12"] = ("ill-conditioned", lambda: (hilbert(), None))
     return cases
+
+
+FORMS = {"thin-1000x66": "thin"}         # every other case is measured in the full form
+
+
+def phase_case(name):
+    """Whether *name* is one of the cases whose four phases the issue asks for."""
+    return name in FORMS or name == "hilbert-12" or name in {f"gen-{n}" for n in PHASE_SIZES}
 
 
 def select(names, patterns, quick):
@@ -196,7 +218,7 @@ def _error(exc):
 
 def worker(side, case_name):
     """Measure one side on one case; print JSON lines (``timing`` first, then ``check`` for ours)."""
-    sys.path.insert(0, ROOT)
+    sys.path.insert(0, os.environ.get("EXACTSVD_BENCH_ROOT", ROOT))
     import sympy
     from sympy.external.gmpy import GROUND_TYPES
     family, build = all_cases()[case_name]
@@ -212,7 +234,7 @@ def worker(side, case_name):
         baseline = _peak_mib()
         try:
             c0, t0 = time.process_time(), time.perf_counter()
-            r = exactsvd.svd(rows)
+            r = exactsvd.svd(rows, form=FORMS.get(case_name, "full"))
             t1 = time.perf_counter()
             U, S, V = r
             c2, t2 = time.process_time(), time.perf_counter()
@@ -228,7 +250,7 @@ def worker(side, case_name):
         try:
             t = time.perf_counter()
             check = check_complex_answer if family == "complex" else check_answer
-            problems, notes = check(rows, r, U, S, V, expected)
+            problems, notes = check(rows, r, U, S, V, expected, FORMS.get(case_name, "full"))
             _emit({"kind": "check", "ok": not problems, "problems": problems, "notes": notes,
                    "seconds": time.perf_counter() - t})
         except Exception as exc:  # noqa: BLE001
@@ -263,14 +285,14 @@ def _numeric(M, cache):
     from sympy import CRootOf, Float
     roots = {}
     for a in M.atoms(CRootOf):
-        if a not in cache:
-            cache[a] = Float(a.evalf(DPS + 20), DPS + 20)
+        if a not in cache:  # far more digits than asked for: entries of ill-conditioned cases cancel heavily
+            cache[a] = Float(a.evalf(3 * DPS), 3 * DPS)
         roots[a] = cache[a]
     out = mpmath.matrix(*M.shape)
     for i in range(M.rows):
         for j in range(M.cols):
             e = M[i, j].xreplace(roots) if roots else M[i, j]
-            re, im = e.evalf(DPS + 10).as_real_imag()
+            re, im = e.evalf(3 * DPS).as_real_imag()
             if im != 0 and abs(im) > Float(10) ** (-DPS):
                 raise ValueError(f"entry ({i}, {j}) is not real: {e}")
             out[i, j] = mpmath.mpf(str(re.evalf(DPS + 10)))
@@ -297,13 +319,13 @@ def _orthonormal_kernel(B):
     return out
 
 
-def check_complex_answer(rows, r, U, S, V, expected):
+def check_complex_answer(rows, r, U, S, V, expected, form="full"):
     """The tests' shared checker (``tests/checker.py``): unitary identities at 50 digits, phase rule, hand bases."""
     from checker import check_svd
     from sympy import Matrix, sympify
     problems = []
     try:
-        check_svd(Matrix(rows), r)
+        check_svd(Matrix(rows), r, form)
     except AssertionError as failure:
         problems.append(str(failure)[:500])
     if expected is not None and [sympify(x) for x in expected] != list(r.singular_values):
@@ -311,7 +333,7 @@ def check_complex_answer(rows, r, U, S, V, expected):
     return problems, ["checked by tests/checker.py (complex: U^H U, V^H V, U S V^H, phase rule)"]
 
 
-def check_answer(rows, r, U, S, V, expected):
+def check_answer(rows, r, U, S, V, expected, form="full"):
     import mpmath
     from sympy import Matrix, simplify, sympify
     mpmath.mp.dps = DPS
@@ -319,16 +341,18 @@ def check_answer(rows, r, U, S, V, expected):
     A = Matrix(rows)
     m, n = A.shape
     k = min(m, n)
-    # 1. full form shapes
-    if U.shape != (m, m) or S.shape != (m, n) or V.shape != (n, n):
-        problems.append(f"not full form: U {U.shape}, S {S.shape}, V {V.shape} for A {m}x{n}")
+    # 1. the shapes of the form (full: U m×m, S m×n, V n×n; thin: k = min(m, n) columns)
+    shapes = ((m, m), (m, n), (n, n)) if form == "full" else ((m, k), (k, k), (n, k))
+    if (U.shape, S.shape, V.shape) != shapes:
+        problems.append(f"not {form} form: U {U.shape}, S {S.shape}, V {V.shape} for A {m}x{n}")
         return problems, notes
+    m_cols, n_cols = U.shape[1], V.shape[1]
     sv = list(r.singular_values)
     if len(sv) != k:
         problems.append(f"{len(sv)} singular values, expected min(m, n) = {k}")
     # S diagonal with the singular values
-    for i in range(m):
-        for j in range(n):
+    for i in range(S.rows):
+        for j in range(S.cols):
             want = sv[i] if (i == j and i < len(sv)) else 0
             if S[i, j] != want:
                 problems.append(f"S[{i},{j}] = {S[i, j]} but singular_values gives {want}")
@@ -359,18 +383,18 @@ def check_answer(rows, r, U, S, V, expected):
     # 3. identities and sign rules at DPS digits
     Un, Vn = _numeric(U, cache), _numeric(V, cache)
     An = mpmath.matrix(rows)
-    Sn = mpmath.matrix(m, n)
+    Sn = mpmath.matrix(S.rows, S.cols)
     for i in range(k):
         Sn[i, i] = num_sv[i]
     eps = mpmath.mpf(10) ** (-(DPS - 12))
-    if mpmath.mnorm(Un.T * Un - mpmath.eye(m), 1) > eps:
+    if mpmath.mnorm(Un.T * Un - mpmath.eye(m_cols), 1) > eps:
         problems.append("U^T U != I numerically")
-    if mpmath.mnorm(Vn.T * Vn - mpmath.eye(n), 1) > eps:
+    if mpmath.mnorm(Vn.T * Vn - mpmath.eye(n_cols), 1) > eps:
         problems.append("V^T V != I numerically")
     if mpmath.mnorm(Un * Sn * Vn.T - An, 1) > eps * scale:
         problems.append("U S V^T != A numerically")
     small = mpmath.mpf(10) ** (-(DPS - 15))
-    for i in range(n):
+    for i in range(n_cols):
         col = [Vn[t, i] for t in range(n)]
         first = next((x for x in col if abs(x) > small), None)
         if first is not None and first < 0:
@@ -381,14 +405,14 @@ def check_answer(rows, r, U, S, V, expected):
         if max(abs(Av[t] / num_sv[i] - Un[t, i]) for t in range(m)) > eps * scale:
             problems.append(f"rule 3: u_{i} != A v_{i} / s_{i}")
             break
-    for i in range(r.rank, m):
+    for i in range(r.rank, m_cols):
         col = [Un[t, i] for t in range(m)]
         first = next((x for x in col if abs(x) > small), None)
         if first is not None and first < 0:
             problems.append(f"rule 4: unpaired u_{i} has a negative first non-zero entry")
             break
     # 4. kernel completions exactly against the hand method (rules 5, 6)
-    if r.rank < max(m, n) and max(m, n) <= 12:
+    if form == "full" and r.rank < max(m, n) and max(m, n) <= 12:
         for name, F, B, size in (("V", V, A, n), ("U", U, A.T, m)):
             want = _orthonormal_kernel(B)
             got = [F[:, j] for j in range(size - len(want), size)]
@@ -405,11 +429,40 @@ def check_answer(rows, r, U, S, V, expected):
 # Driver
 # ---------------------------------------------------------------------------
 
-def run_worker(side, case, timeout, ground_types):
+def _env(ground_types, root):
     env = dict(os.environ)
     env["SYMPY_GROUND_TYPES"] = ground_types
-    env["PYTHONPATH"] = ROOT + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
+    env["PYTHONPATH"] = root + (os.pathsep + env["PYTHONPATH"] if env.get("PYTHONPATH") else "")
     env["PYTHONHASHSEED"] = "0"
+    env["EXACTSVD_BENCH_ROOT"] = root
+    return env
+
+
+def run_cli(case, timeout, ground_types, root):
+    """Wall seconds of ``python -m exactsvd @case.json [--form F]`` end to end (import, parse, SVD, printing)."""
+    import tempfile
+    rows, _ = all_cases()[case][1]()
+    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+        json.dump([[str(x) for x in row] for row in rows], f)
+    cmd = [sys.executable, "-m", "exactsvd", "@" + f.name] + (["--form", FORMS[case]] if case in FORMS else [])
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=_env(ground_types, root), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True, cwd=tempfile.gettempdir())
+    try:
+        _, err = proc.communicate(timeout=timeout)
+        status = "ok" if proc.returncode == 0 else "error"
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        _, err = proc.communicate()
+        status = "timeout"
+    finally:
+        os.unlink(f.name)
+    return {"status": status, "total": time.perf_counter() - start, "timeout": timeout,
+            "returncode": proc.returncode, "stderr": (err or "")[-500:]}
+
+
+def run_worker(side, case, timeout, ground_types, root=ROOT):
+    env = _env(ground_types, root)
     cmd = [sys.executable, os.path.abspath(__file__), "--worker", side, case]
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -450,13 +503,13 @@ def run_worker(side, case, timeout, ground_types):
 REPEAT_BELOW = 1.0   # seconds: faster measurements are repeated (fresh processes) and the minimum kept
 
 
-def measure(side, case, timeout, ground_types, repeat):
+def measure(side, case, timeout, ground_types, repeat, root=ROOT):
     """``run_worker``, repeated *repeat* times in total when a run takes under REPEAT_BELOW s; keep the fastest."""
-    first = run_worker(side, case, timeout, ground_types)
+    first = run_worker(side, case, timeout, ground_types, root)
     runs = [first]
     if first["status"] == "ok" and first["total"] < REPEAT_BELOW:
         for _ in range(repeat - 1):
-            again = run_worker(side, case, timeout, ground_types)
+            again = run_worker(side, case, timeout, ground_types, root)
             if again["status"] != "ok":
                 break
             runs.append(again)
@@ -642,6 +695,12 @@ def main(argv=None):
     p.add_argument("--ground-types", choices=("python", "flint", "gmpy"), default="python",
                    help="SYMPY_GROUND_TYPES for the workers (default python: no accelerators)")
     p.add_argument("--no-sympy", action="store_true", help="measure only exactsvd")
+    p.add_argument("--root", default=ROOT, metavar="DIR", help="the exactsvd checkout to measure (default: this one)")
+    p.add_argument("--baseline", metavar="DIR",
+                   help="also measure this checkout (e.g. `git archive main | tar -x -C DIR`), same cases, same run: "
+                        "the 'before' columns and the 'no case gets slower' check")
+    p.add_argument("--timeout-cli", type=float, default=60.0, metavar="S",
+                   help="timeout of the command line end to end on the phase cases (default 60)")
     p.add_argument("--out", metavar="STEM",
                    help="write STEM.txt and STEM.json (default bench/results/compare_sympy, "
                         "or compare_sympy_partial with --quick/--cases)")
@@ -678,7 +737,7 @@ def main(argv=None):
         "cpus": os.cpu_count(), "machine": platform.machine() + " " + platform.system(), "commit": commit,
         "ground_types_requested": args.ground_types, "ground_types_effective": "?",
         "timeout_ours": args.timeout_ours, "timeout_sympy": args.timeout_sympy, "repeat": args.repeat,
-        "load_start": round(os.getloadavg()[0], 2),
+        "load_start": round(os.getloadavg()[0], 2), "root": args.root, "baseline": args.baseline,
     }
     stem = None if args.no_write else (args.out or os.path.join(
         RESULTS, "compare_sympy_partial" if (args.quick or args.cases) else "compare_sympy"))
@@ -688,7 +747,13 @@ def main(argv=None):
         A, _ = build()
         shape = f"{len(A)}x{len(A[0])}"
         row = {"case": name, "family": family, "shape": shape, "matrix": A}
-        row["ours"] = measure("ours", name, args.timeout_ours, args.ground_types, args.repeat)
+        row["ours"] = measure("ours", name, args.timeout_ours, args.ground_types, args.repeat, args.root)
+        if args.baseline:
+            row["before"] = measure("ours", name, args.timeout_ours, args.ground_types, args.repeat, args.baseline)
+        if phase_case(name):
+            row["cli"] = run_cli(name, args.timeout_cli, args.ground_types, args.root)
+            if args.baseline:
+                row["cli_before"] = run_cli(name, args.timeout_cli, args.ground_types, args.baseline)
         if not args.no_sympy:
             row["sympy"] = measure("sympy", name, args.timeout_sympy, args.ground_types, args.repeat)
         for side in ("ours", "sympy"):
@@ -711,7 +776,73 @@ def main(argv=None):
 
 
 def report(meta, rows):
-    return header(meta) + "\n" + make_table(rows) + "\n\n" + summary(rows, meta) + "\n"
+    return (header(meta) + "\n" + make_table(rows) + "\n\n" + phase_table(rows) + "\n\n"
+            + before_after(rows) + summary(rows, meta) + "\n")
+
+
+def _seconds(rec, key="total"):
+    if rec is None:
+        return "-"
+    if rec["status"] == "ok":
+        return f"{rec[key]:.3f}"
+    return f">{rec['timeout']:g}" if rec["status"] == "timeout" else rec["status"].upper()
+
+
+PHASE_TARGETS = {"gen-20": 1.5, "gen-40": 15.0, "thin-1000x66": 5.0, "hilbert-12": 30.0}   # svd + factors + verify, pure
+FLINT_TARGETS = {"gen-40": 5.0}
+
+
+def phase_table(rows):
+    """The four phases of the issue-9 cases: svd(), U, S, V = r, verify(), the command line end to end."""
+    headers = ["case", "shape", "form", "svd s", "factors s", "verify s", "sum s", "cli s", "before: sum s", "cli s",
+               "target"]
+    lines = []
+    for row in rows:
+        if "cli" not in row:
+            continue
+        ours, before = row.get("ours"), row.get("before")
+        limit = (FLINT_TARGETS if (ours or {}).get("ground_types") == "flint" else PHASE_TARGETS).get(row["case"])
+        verdict = "-"
+        if limit is not None:
+            ok = ours and ours["status"] == "ok" and ours["total"] < limit and (ours.get("check") or {}).get("ok")
+            verdict = f"<{limit:g}s:{'PASS' if ok else 'FAIL'}"
+        lines.append([row["case"], row["shape"], FORMS.get(row["case"], "full"), _seconds(ours, "svd"),
+                      _seconds(ours, "factors"), _seconds(ours, "verify"), _seconds(ours), _seconds(row["cli"]),
+                      _seconds(before), _seconds(row.get("cli_before")), verdict])
+    if not lines:
+        return ""
+    widths = [max(len(h), *(len(l[i]) for l in lines)) for i, h in enumerate(headers)]
+    fmt = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+    return "\n".join(["Phases (wall seconds; sum = svd + factors + verify; cli = `python -m exactsvd @A.json` "
+                      "end to end, printing to /dev/null):", fmt(headers), fmt(["-" * w for w in widths])]
+                     + [fmt(l) for l in lines])
+
+
+SLOWER = 1.25   # after/before above this counts as slower (the noise of a shared 2-core machine is about +-20%)
+
+
+def before_after(rows):
+    """After/before ratios of svd + factors + verify on every case measured with --baseline."""
+    pairs = [(r["case"], r["ours"], r["before"]) for r in rows if r.get("before")]
+    if not pairs:
+        return ""
+    slower, cells = [], []
+    for case, after, before in pairs:
+        if after["status"] != "ok":
+            slower.append(f"{case} ({_seconds(after)} after, {_seconds(before)} before)")
+            cells.append(f"{case} FAILS")
+            continue
+        if before["status"] != "ok":
+            cells.append(f"{case} {after['total']:.3g}s/{_seconds(before)}")
+            continue
+        x = after["total"] / max(before["total"], 1e-9)
+        cells.append(f"{case} {x:.2f}")
+        if x > SLOWER:
+            slower.append(f"{case} ({after['total']:.3f} s after, {before['total']:.3f} s before)")
+    text = "After/before (svd + factors + verify, same run): " + ", ".join(cells) + "\n"
+    text += (f"  no case slower than before (ratio <= {SLOWER}): "
+             + ("PASS" if not slower else "FAIL: " + "; ".join(slower)) + "\n\n")
+    return text
 
 
 def write(stem, meta, rows, complete):
@@ -725,7 +856,7 @@ def write(stem, meta, rows, complete):
     with open(stem + ".txt", "w") as f:
         f.write(text)
     with open(stem + ".json", "w") as f:
-        json.dump({"meta": meta, "cases": rows}, f, indent=1)
+        json.dump({"meta": meta, "cases": rows}, f, indent=1, default=str)
 
 
 if __name__ == "__main__":

@@ -29,11 +29,14 @@ which matrix and by how much.
 """
 
 from fractions import Fraction
+from operator import mul
 
 import mpmath
 import sympy
 from hypothesis import strategies as st
 from sympy import CRootOf, ImmutableMatrix, Pow, Rational
+from sympy.polys.domains import QQ
+from sympy.polys.matrices import DomainMatrix
 
 #: Decimal digits of the independent numerical evaluation.
 DPS = 50
@@ -132,17 +135,47 @@ def _numeric(expr, complex_ok=False):
 
 
 def _numeric_matrix(M, complex_ok=False):
-    """A SymPy matrix as a list of rows of ``mpf`` (``mpc`` if *complex_ok*)."""
-    return [[_numeric(M[i, j], complex_ok) for j in range(M.cols)] for i in range(M.rows)]
+    """A SymPy matrix as a list of rows of ``mpf`` (``mpc`` if *complex_ok*), each distinct entry evaluated once."""
+    values = {}
+    rows = []
+    for i in range(M.rows):
+        row = []
+        for j in range(M.cols):
+            entry = M[i, j]
+            if entry not in values:
+                values[entry] = _numeric(entry, complex_ok)
+            row.append(values[entry])
+        rows.append(row)
+    return rows
 
 
 def _shape(X):
     return len(X), (len(X[0]) if X else 0)
 
 
+#: Bits of the fixed-point integers the products are formed with (far below the tolerance: see ``_mul``).
+FIXED_BITS = int(WORK_DPS * 3.33) + 20
+
+
+def _fixed(x):
+    return int(mpmath.nint(mpmath.ldexp(x, FIXED_BITS)))
+
+
 def _mul(X, Y, inner):
+    """``X Y`` of ``mpf`` matrices, formed as one exact product of fixed-point integers (``mpc``: by ``fsum``).
+
+    Each factor is rounded to a multiple of ``2^-FIXED_BITS`` (about 10^-70), so
+    an entry of the product is off by at most ``inner * 2^-FIXED_BITS * (|X| +
+    |Y| + 1)``, far below :data:`TOL`; the product itself is exact.
+    """
     rows, cols = len(X), (len(Y[0]) if Y else 0)
-    return [[mpmath.fsum(X[i][k] * Y[k][j] for k in range(inner)) for j in range(cols)] for i in range(rows)]
+    if not inner:
+        return [[mpmath.mpf(0)] * cols for _ in range(rows)]
+    if any(isinstance(z, mpmath.mpc) for M in (X, Y) for row in M for z in row):  # complex: plain sums
+        return [[mpmath.fsum(X[i][k] * Y[k][j] for k in range(inner)) for j in range(cols)] for i in range(rows)]
+    x = [[_fixed(X[i][k]) for k in range(inner)] for i in range(rows)]
+    y_columns = [[_fixed(Y[k][j]) for k in range(inner)] for j in range(cols)]
+    return [[mpmath.ldexp(sum(map(mul, row, column)), -2 * FIXED_BITS) for column in y_columns] for row in x]
 
 
 def _t(X, cols):
@@ -302,7 +335,7 @@ def exact_rank(A):
     if not (A.rows and A.cols):
         return 0
     if all(x.is_Rational for x in A):
-        return A.rank()
+        return DomainMatrix.from_Matrix(A).convert_to(QQ).rank()
     if is_complex(A):
         parts = [x.as_real_imag() for x in A]
         if all(p.is_Rational for part in parts for p in part):
@@ -345,10 +378,11 @@ def _check_numerically(A, U, S, V, values, rank, label, complex_ok):
 
     # rule 3: u_i = A v_i / s_i and v_i = A^T u_i / s_i for s_i > 0
     at = _t(a, n)
+    a_v, at_u = _mul(a, v, n), _mul(at, u, m)
     for i in range(min(rank, k)):
         ui, vi = _column(u, i), _column(v, i)
-        av = [mpmath.fsum(a[p][q] * vi[q] for q in range(n)) / sv[i] for p in range(m)]
-        atu = [mpmath.fsum(at[p][q] * ui[q] for q in range(m)) / sv[i] for p in range(n)]
+        av = [x / sv[i] for x in _column(a_v, i)]
+        atu = [x / sv[i] for x in _column(at_u, i)]
         error = _norm([[x - y for x, y in zip(av, ui)]])
         assert error < TOL * scale / min(1, sv[i]), f"{label}: u_{i} != A v_{i} / s_{i} (rule 3), off by {_fmt(error)}"
         error = _norm([[x - y for x, y in zip(atu, vi)]])
@@ -388,7 +422,7 @@ def _check_numerically(A, U, S, V, values, rank, label, complex_ok):
 
     # rule 6: kernel completions are the hand method's bases, exactly computed
     for name, M, cols, kernel_of in (("V", v, V.cols, A), ("U", u, U.cols, A.H)):
-        hand = hand_kernel(kernel_of) if cols > rank else []
+        hand = hand_kernel(kernel_of, cols - rank) if cols > rank else []
         for j in range(rank, cols):
             expected = [_numeric(x, complex_ok) for x in hand[j - rank]]
             error = _norm([[x - y for x, y in zip(_column(M, j), expected)]])
@@ -464,8 +498,10 @@ def _positive(lead):
     return lead is not None and abs(mpmath.im(lead)) < TOL and mpmath.re(lead) > 0
 
 
-def hand_kernel(M):
+def hand_kernel(M, count=None):
     """The hand method's orthonormal kernel basis of a rational (or Gaussian rational) matrix, exactly.
+
+    Only its first *count* vectors (all for ``None``) are orthonormalised.
 
     SymPy's ``nullspace`` is the reduced row echelon basis (a 1 in each free
     column); then Gram–Schmidt in that order (Hermitian inner product),
@@ -477,7 +513,7 @@ def hand_kernel(M):
     """
     if M.cols == 0:
         return []
-    basis = [w.expand() for w in M.nullspace()]
+    basis = [w.expand() for w in M.nullspace()[:count]]
     orthogonal = []
     for w in basis:
         for q in orthogonal:

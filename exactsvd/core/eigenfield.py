@@ -15,7 +15,7 @@ from sympy import CRootOf, Integer, Poly, Symbol, integer_nthroot, sqrt, sqrtden
 from sympy.polys.matrices import DomainMatrix
 
 from .embedding import Interval, polynomial_enclosure
-from .expressions import polynomial_expr
+from .expressions import polynomial_expr, rational
 from .numberfield import RelativeField
 from .radicals import quartic_radical_roots, radical
 from .rootof import crootofs
@@ -162,17 +162,30 @@ class EigenField:
             r, q = self.quadratic_parts(a)
             q = q if root else -q
             return K.to_sympy(r) + K.to_sympy(q) * sqrt(K.to_sympy(self._quadratic[1]))
-        if K.is_QQ and isinstance(self._root_exprs[root], CRootOf):
-            return polynomial_expr([K.to_sympy(c) for c in self.coefficients(a)], self.root_powers(root))
+        powers = self._atom_powers(root) if K.is_QQ else None
+        if powers is not None:
+            scales, atoms, memo = powers
+            coefficients = [rational(c) for c in self.coefficients(a)]
+            if any(t != 1 for t in scales):
+                coefficients = [c * t for c, t in zip(coefficients, scales)]
+            return polynomial_expr(coefficients, atoms, memo)
         theta = self._root_exprs[root]
         return sum((K.to_sympy(c) * theta**k for k, c in enumerate(self.coefficients(a)) if c), K.to_sympy(K.zero))
 
-    def root_powers(self, root):
-        """``[1, theta, theta**2, ..., theta**(d-1)]`` for root number *root* as SymPy numbers, built once."""
+    def _atom_powers(self, root):
+        """``([c**k], [rho**k], memo)`` (``k < d``) when root number *root* is ``c * rho``, ``rho`` a ``CRootOf``, else ``None``.
+
+        Built once per root and shared by every entry written in it (*memo*:
+        the sort keys of the powers, :func:`.expressions.compare_key`).
+        """
         cache = self.__dict__.setdefault("_powers", {})
         if root not in cache:
-            theta = self._root_exprs[root]
-            cache[root] = [Integer(1), theta] + [theta**k for k in range(2, self.degree)]
+            scale, atom = self._root_exprs[root].as_coeff_Mul()
+            if isinstance(atom, CRootOf):
+                powers = [Integer(1), atom] + [atom**k for k in range(2, self.degree)]
+                cache[root] = ([scale**k for k in range(self.degree)], powers, {})
+            else:
+                cache[root] = None
         return cache[root]
 
     @cached_property

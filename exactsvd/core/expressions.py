@@ -9,17 +9,56 @@ because the parts are already canonical: rational coefficients, powers of one
 root, and a normalising factor computed once per column.
 """
 
-from sympy import Add, Integer, Mul
-from sympy.core.add import _addsort
+from sympy import Add, Basic, Expr, Integer, Mul, Rational
+from sympy.core import basic
 from sympy.core.mul import _mulsort
 
 
-def polynomial_expr(coefficients, powers):
+def rational(a):
+    """A ``QQ`` element (already in lowest terms) as a SymPy ``Rational``, without a second gcd.
+
+    >>> from sympy.polys.domains import QQ
+    >>> rational(QQ(-6, 4))
+    -3/2
+    """
+    p, q = int(a.numerator), int(a.denominator)
+    if q == 1:
+        return Integer(p)
+    number = Expr.__new__(Rational)  # what Rational(p, q) builds once it has divided by the gcd (here 1)
+    number.p, number.q = p, q
+    return number
+
+
+def compare_key(expression, memo):
+    """A sort key that orders SymPy expressions exactly like ``Basic.compare`` (how ``Add`` sorts its terms).
+
+    ``Basic.compare`` compares the class (by ``ordering_of_classes``, else by
+    name), then the length of the hashable content, then the items in order;
+    the key is that sequence as a tuple, so Python's tuple comparison makes
+    the same decisions.  *memo* keeps the keys of shared sub-expressions (the
+    powers of one root) across calls.
+    """
+    if expression in memo:
+        return memo[expression]
+    name = type(expression).__name__
+    try:
+        rank = (basic.ordering_of_classes.index(name), "")
+    except ValueError:
+        rank = (len(basic.ordering_of_classes) + 1, name)
+    content = expression._hashable_content()
+    key = rank + (len(content),) + tuple(compare_key(a, memo) if isinstance(a, Basic) else a for a in content)
+    if not expression.is_Number:
+        memo[expression] = key
+    return key
+
+
+def polynomial_expr(coefficients, powers, memo=None):
     """``sum(coefficients[k] * powers[k])`` as SymPy evaluates it, built directly.
 
     *coefficients* are SymPy ``Rational`` numbers (lowest degree first) and
     ``powers[k]`` is ``theta**k`` for one algebraic number ``theta`` that is
-    an atom (``CRootOf``), so no two terms combine.
+    an atom (``CRootOf``), so no two terms combine.  *memo* (a dict) may be
+    shared by the calls with the same *powers*: the sort keys of the powers.
 
     Examples
     --------
@@ -41,15 +80,16 @@ def polynomial_expr(coefficients, powers):
         elif c == 1:
             terms.append(powers[k])
         else:
-            terms.append(Mul._from_args((c, powers[k])))
+            terms.append(Mul._from_args((c, powers[k]), True))
     if not terms:
         return Integer(0) if constant is None else constant
     if len(terms) == 1 and constant is None:
         return terms[0]
-    _addsort(terms)
+    memo = {} if memo is None else memo
+    terms.sort(key=lambda t: compare_key(t, memo))
     if constant is not None:
         terms.insert(0, constant)
-    return Add._from_args(terms)
+    return Add._from_args(terms, True)
 
 
 def scaled(expression, factor):

@@ -36,9 +36,10 @@ def crootofs(roots, real_root_count):
     if len(roots) == real_root_count and sorted(r.index for r in roots) == list(range(real_root_count)):
         _seed(poly, sorted(roots, key=lambda r: r.index))
     first = CRootOf(poly, roots[0].index)
-    if not isinstance(first, CRootOf):  # SymPy wrote it as a multiple of a root of a simpler polynomial
+    scale, atom = first.as_coeff_Mul()  # SymPy may write the root as c * CRootOf(q, i), c > 0, q scaled
+    if not isinstance(atom, CRootOf) or scale <= 0:
         return [first] + [CRootOf(poly, r.index) for r in roots[1:]]
-    return [first] + [type(first)._new(first.poly, r.index) for r in roots[1:]]
+    return [first] + [scale * type(atom)._new(atom.poly, r.index) for r in roots[1:]]
 
 
 def _seed(poly, roots):

@@ -83,20 +83,26 @@ class SVDResult:
     def _cut(self):
         return self._factors()
 
+    def _factor(self, name):
+        """One factor; an exact result builds only that one (from the entries converted so far)."""
+        if self.exact is not None:
+            return self.exact.matrix(name)
+        return self._cut[FACTORS.index(name)]
+
     @property
     def U(self):
         """Left singular vectors as columns."""
-        return self._cut[0]
+        return self._factor("U")
 
     @property
     def S(self):
         """The diagonal matrix of singular values."""
-        return self._cut[1]
+        return self._factor("S")
 
     @property
     def V(self):
         """Right singular vectors as columns (``A = U S V^T``; ``A = U S V^H`` for complex ``A``)."""
-        return self._cut[2]
+        return self._factor("V")
 
     @property
     def Vh(self):
@@ -104,7 +110,7 @@ class SVDResult:
         return self.V.H
 
     def __iter__(self):
-        return iter(self._cut)
+        return iter((self.U, self.S, self.V))
 
     def __len__(self):
         """3: a result is the sequence ``U, S, V``."""

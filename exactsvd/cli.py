@@ -39,6 +39,7 @@ import sympy
 from . import __version__
 from .api import svd
 from .budget import check_timeout
+from .budget.limits import long_integers
 from .cli_worker import StdoutClosed, run_command
 from .errors import ExactSVDError, InvalidMatrixError
 from .check import cli as check_cli
@@ -119,6 +120,8 @@ def _json_rows(text, path):
         raise InvalidMatrixError(
             f'{path}: not valid JSON: {error}. Write a list of rows, e.g. [[1, "1/3"], [0, 2]].'
         ) from error
+    except RecursionError:
+        raise InvalidMatrixError(f"{path}: the JSON is nested too deeply. Write a list of rows, e.g. [[1, 2], [3, 4]].") from None
 
 
 def _csv_rows(text, path):
@@ -297,20 +300,6 @@ def seconds(text):
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds (at most 86400)") from None
 
 
-@contextlib.contextmanager
-def _unlimited_int_digits():
-    """Lift Python's limit on the digits of printed integers (Python 3.11 and security releases)."""
-    if not hasattr(sys, "set_int_max_str_digits"):
-        yield
-        return
-    previous = sys.get_int_max_str_digits()
-    sys.set_int_max_str_digits(0)
-    try:
-        yield
-    finally:
-        sys.set_int_max_str_digits(previous)
-
-
 def main(argv=None):
     r"""Run the ``exactsvd`` command line.
 
@@ -346,7 +335,7 @@ def main(argv=None):
     if argv and argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS:
         argv.insert(0, "svd")
     try:
-        with _unlimited_int_digits():
+        with long_integers():
             args = _parser().parse_args(argv)
             if sys.stdout is None:
                 raise OSError("standard output is closed")

@@ -13,7 +13,10 @@ def shorten(value, limit=60):
     >>> shorten("x" * 100, limit=10)
     "'xxxxxx..."
     """
-    text = repr(value)
+    try:
+        text = repr(value)
+    except (RecursionError, ValueError):  # nested too deeply; an integer beyond Python's digits limit
+        text = f"<{type(value).__name__} too large to show>"
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 

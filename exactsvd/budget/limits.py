@@ -6,8 +6,11 @@ them before any work, and a call with ``timeout=`` runs in a worker process
 (:mod:`.worker`) that is stopped at its deadline and capped in memory.
 """
 
+import contextlib
+import functools
 import math
 import numbers
+import sys
 
 from ..errors import InvalidArgumentError, shorten
 
@@ -79,3 +82,38 @@ def check_max_memory(max_memory, name="max_memory"):
             f"(64 MiB), e.g. {name}=2**30, or None for the default cap"
         )
     return int(max_memory)
+
+
+@contextlib.contextmanager
+def long_integers():
+    """Lift Python's limit on the digits of printed integers (3.11 and security releases) inside the block.
+
+    The cost model bounds every integer of an input (``MAX_ENTRY_BITS``), so
+    what exactsvd prints is bounded too; squares and characteristic
+    polynomials of a legal input can pass Python's default 4300 digits.
+    Also a decorator.
+
+    >>> with long_integers():
+    ...     len(str(10**5000))
+    5001
+    """
+    if not hasattr(sys, "set_int_max_str_digits"):
+        yield
+        return
+    previous = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        yield
+    finally:
+        sys.set_int_max_str_digits(previous)
+
+
+def printing_long_integers(function):
+    """Decorate a renderer so that it runs inside :func:`long_integers`."""
+
+    @functools.wraps(function)
+    def wrapper(*args, **kwargs):
+        with long_integers():
+            return function(*args, **kwargs)
+
+    return wrapper

@@ -481,9 +481,9 @@ class _Entry:
             )
         if base.is_zero and exponent < 0:
             self._fail("division by zero (a negative power of 0)", op.pos, "Check the base of this power.")
-        bits = self._limit(abs(exponent.p) * bits + exponent_bits, op.pos)
         if not exponent.is_Integer:
             self._radicand(bits, op.pos)
+        bits = self._limit(abs(exponent.p) * bits + exponent_bits, op.pos)
         return sympy.Pow(base, exponent), bits
 
     def _atom(self):

@@ -546,3 +546,22 @@ def test_results_of_the_worker_travel_faithfully():
     r = exactsvd.svd([["sqrt(2)", 1], [3, "2^(1/3)"]], timeout=60)
     assert r.verify() and r.singular_values == exactsvd.svd([["sqrt(2)", 1], [3, "2^(1/3)"]]).singular_values
     assert pickle.loads(pickle.dumps(r.decomposition)).spectrum.charpoly == r.decomposition.spectrum.charpoly
+
+
+# --------------------------------------------------------------------------- the sweep, CI-sized
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+
+from checker import check_svd, random_exact_matrix  # noqa: E402
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(random_exact_matrix(max_size=7, max_algebraic_size=3))
+def test_random_exact_matrices_through_the_worker(drawn):
+    """Random exact matrices through ``svd(..., timeout=...)`` (the worker path): proved exactly, checked at 50 digits.
+
+    ``bench/budget.py`` runs the same sweep with 2000 examples (algebraic ones up to 4×4).
+    """
+    _, A = drawn
+    check_svd(A, exactsvd.svd(A, timeout=600), "full", hand_method=False)

@@ -14,6 +14,8 @@ from .applications import low_rank
 from .errors import (
     BudgetError,
     ExactSVDError,
+    FileReadError,
+    FileReadingDisabledError,
     InputTooLargeError,
     InvalidArgumentError,
     InvalidMatrixError,
@@ -37,6 +39,8 @@ __all__ = [
     "BudgetError",
     "CheckReport",
     "ExactSVDError",
+    "FileReadError",
+    "FileReadingDisabledError",
     "InputTooLargeError",
     "InvalidArgumentError",
     "InvalidMatrixError",

@@ -15,7 +15,7 @@ from .errors import BudgetError, InputTooLargeError, InvalidArgumentError, NotEx
 from .input import as_exact_matrix
 from .method import choose_method
 from .numeric.svd import check_dps
-from .result import check_form, exact_result, numeric_result, singular_value_list
+from .result import check_form, exact_result, kernel_counts, numeric_result, singular_value_list
 
 METHODS = ("exact", "numeric", "auto")
 #: What a :class:`~exactsvd.TimeLimitExceeded` of the exact path suggests.
@@ -72,9 +72,10 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     ------
     InputTooLargeError
         At once, before any work, for an input beyond the documented limits
-        (``exactsvd.budget.limits``): more than 200 rows or columns, a full-form
+        (``exactsvd.budget.limits``): more than 250000 entries, a full-form
         factor of more than 10000 entries, an integer of more than 50000 bits
-        in an entry, or (exact path) a field of the entries of degree above 64.
+        in an entry, more than 200 rows or columns on the numeric path, or a
+        field of the entries of degree above 64 on the exact path.
     TimeLimitExceeded, MemoryLimitExceeded
         The call ran out of its *timeout* or *max_memory*.
 
@@ -114,8 +115,8 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
         return _numeric(matrix, form, dps, timeout, max_memory)
     budget.refuse_beyond_limits(matrix, form, "exact")
     if timeout is None and max_memory is None:
-        return exact_result(matrix, _exact_data(matrix), form)
-    data = budget.run(_exact_data, matrix, what=_what("exact SVD", matrix), hint=EXACT_HINT,
+        return exact_result(matrix, _exact_data(matrix, form), form)
+    data = budget.run(_exact_data, matrix, form, what=_what("exact SVD", matrix), hint=EXACT_HINT,
                       **_limits(timeout, max_memory))
     return exact_result(matrix, data, form)
 
@@ -128,27 +129,33 @@ def _limits(timeout, max_memory):
     return {"timeout": timeout, "max_memory": budget.DEFAULT_MAX_MEMORY if max_memory is None else max_memory}
 
 
-def _exact_data(matrix):
-    """The :class:`~exactsvd.core.ExactDecomposition` of a validated SymPy matrix."""
+def _exact_data(matrix, form):
+    """The :class:`~exactsvd.core.ExactDecomposition` of a validated SymPy matrix, with the kernels *form* keeps."""
+    exact, spec = _spectrum(matrix)
+    return _decompose(exact, spec, form)
+
+
+def _spectrum(matrix):
+    """The field of the entries and the spectrum: ``(DomainMatrix, Spectrum)``."""
     budget.stage("the field of the entries")
     exact = domain_matrix(matrix)
     budget.stage("the characteristic polynomial of the Gram matrix and its factors")
-    spec = spectrum(exact)
+    return exact, spectrum(exact)
+
+
+def _decompose(exact, spec, form):
     budget.stage("the eigenvectors and the kernels")
-    return decompose(exact, spec)
+    left, right = kernel_counts(exact.shape, spec.rank, form)
+    return decompose(exact, spec, left=left, right=right)
 
 
-def _auto_data(matrix, seconds, cost):
+def _auto_data(matrix, form, seconds, cost):
     """``(note, decomposition or None)``: the exact data if the spectrum says it fits in *seconds*."""
-    budget.stage("the field of the entries")
-    exact = domain_matrix(matrix)
-    budget.stage("the characteristic polynomial of the Gram matrix and its factors")
-    spec = spectrum(exact)
+    exact, spec = _spectrum(matrix)
     chosen, note = choose_method(spec, seconds, cost)
     if chosen == "numeric":
         return note, None
-    budget.stage("the eigenvectors and the kernels")
-    return note, decompose(exact, spec)
+    return note, _decompose(exact, spec, form)
 
 
 def _auto(A, form, dps, timeout, rationalize, max_memory):
@@ -169,7 +176,7 @@ def _auto(A, form, dps, timeout, rationalize, max_memory):
                 f"the exact answer (a {cost.size}×{cost.size} Gram matrix, entries up to {cost.bits} bits, field "
                 f"degree up to {cost.field_degree}) is estimated at {cost.seconds:.0f} s, over the {seconds:g} s budget"
             )
-        note, data = budget.run(_auto_data, matrix, seconds, cost, what="the exact attempt",
+        note, data = budget.run(_auto_data, matrix, form, seconds, cost, what="the exact attempt",
                                 **_limits(share, max_memory))
     except BudgetError as error:
         note, data = f"numeric: {_first_sentence(error)}", None
@@ -227,15 +234,8 @@ def singular_values(A, *, rationalize=False, timeout=None, max_memory=None):
     matrix = as_exact_matrix(A, rationalize=rationalize)
     budget.refuse_beyond_limits(matrix, "thin", "exact")
     if timeout is None and max_memory is None:
-        spec = spectrum(domain_matrix(matrix))
+        _, spec = _spectrum(matrix)
     else:
-        spec = budget.run(_spectrum, matrix, what=_what("singular values", matrix), hint=EXACT_HINT,
-                          **_limits(timeout, max_memory))
+        _, spec = budget.run(_spectrum, matrix, what=_what("singular values", matrix), hint=EXACT_HINT,
+                             **_limits(timeout, max_memory))
     return singular_value_list(spec, min(matrix.shape))
-
-
-def _spectrum(matrix):
-    budget.stage("the field of the entries")
-    exact = domain_matrix(matrix)
-    budget.stage("the characteristic polynomial of the Gram matrix and its factors")
-    return spectrum(exact)

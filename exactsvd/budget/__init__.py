@@ -24,6 +24,7 @@ from .cost import Cost, estimate, estimated_seconds, refuse_beyond_limits
 from .limits import (
     DEFAULT_AUTO_TIMEOUT,
     DEFAULT_MAX_MEMORY,
+    MAX_ENTRIES,
     MAX_ENTRY_BITS,
     MAX_FIELD_DEGREE,
     MAX_FULL_FACTOR_ENTRIES,
@@ -39,6 +40,7 @@ __all__ = [
     "DEFAULT_AUTO_TIMEOUT",
     "DEFAULT_MAX_MEMORY",
     "Job",
+    "MAX_ENTRIES",
     "MAX_ENTRY_BITS",
     "MAX_FIELD_DEGREE",
     "MAX_FULL_FACTOR_ENTRIES",

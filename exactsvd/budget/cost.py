@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from sympy import AlgebraicNumber, CRootOf, Pow, Rational
 
 from ..errors import InputTooLargeError, shorten
-from .limits import MAX_ENTRY_BITS, MAX_FIELD_DEGREE, MAX_FULL_FACTOR_ENTRIES, MAX_SIDE
+from .limits import MAX_ENTRIES, MAX_ENTRY_BITS, MAX_FIELD_DEGREE, MAX_FULL_FACTOR_ENTRIES, MAX_SIDE
 
 
 @dataclass(frozen=True)
@@ -135,11 +135,16 @@ def refuse_beyond_limits(matrix, form, method, name="A"):
     exactsvd.errors.InputTooLargeError: A, row 1, column 1: 2**(1/100) needs a field of degree up to 100 ...
     """
     m, n = matrix.shape
-    if max(m, n) > MAX_SIDE:
+    if m * n > MAX_ENTRIES:
         raise InputTooLargeError(
-            f"{name} is {m}×{n}, beyond the limit of {MAX_SIDE} rows and columns of the exact and certified "
-            "numeric SVD (their kernels are computed in full whatever the form). For a large matrix of "
+            f"{name} is {m}×{n} ({m * n} entries), beyond the limit of {MAX_ENTRIES} entries. For a large matrix of "
             "decimals use exactsvd.applications.float_svd (float64, not certified)."
+        )
+    if method != "exact" and max(m, n) > MAX_SIDE:
+        raise InputTooLargeError(
+            f"{name} is {m}×{n}, beyond the limit of {MAX_SIDE} rows and columns of the certified numeric SVD "
+            "(it builds the full factors whatever the form). Use the exact path with form='thin' or "
+            "form='compact', or exactsvd.applications.float_svd (float64, not certified)."
         )
     if form == "full" and max(m, n) ** 2 > MAX_FULL_FACTOR_ENTRIES:
         side, factor = (m, "U") if m >= n else (n, "V")

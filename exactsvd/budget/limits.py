@@ -17,7 +17,9 @@ from ..errors import InvalidArgumentError, shorten
 #: The degree over QQ of the field of the entries that the exact path accepts (an upper bound:
 #: the product of the root indices of the distinct radicals and of the degrees of the CRootOf).
 MAX_FIELD_DEGREE = 64
-#: Rows or columns on any path: the exact and numeric cores build both kernels whatever the form.
+#: Entries of the matrix, on every path.
+MAX_ENTRIES = 250_000
+#: Rows or columns on the numeric path, which builds the full factors whatever the form.
 MAX_SIDE = 200
 #: Entries of one factor (U is m×m, V is n×n) in the full form; thin and compact forms are not bound by it.
 MAX_FULL_FACTOR_ENTRIES = 10_000

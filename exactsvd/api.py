@@ -234,8 +234,13 @@ def singular_values(A, *, rationalize=False, timeout=None, max_memory=None):
     matrix = as_exact_matrix(A, rationalize=rationalize)
     budget.refuse_beyond_limits(matrix, "thin", "exact")
     if timeout is None and max_memory is None:
-        _, spec = _spectrum(matrix)
-    else:
-        _, spec = budget.run(_spectrum, matrix, what=_what("singular values", matrix), hint=EXACT_HINT,
-                             **_limits(timeout, max_memory))
+        return _singular_values(matrix)
+    return budget.run(_singular_values, matrix, what=_what("singular values", matrix), hint=EXACT_HINT,
+                      **_limits(timeout, max_memory))
+
+
+def _singular_values(matrix):
+    """The singular values as SymPy numbers (built in the worker too: radicals of huge numbers take time)."""
+    _, spec = _spectrum(matrix)
+    budget.stage("the singular values as exact expressions")
     return singular_value_list(spec, min(matrix.shape))

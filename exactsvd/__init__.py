@@ -12,15 +12,19 @@ from . import plot
 from .api import singular_values, svd
 from .applications import low_rank
 from .errors import (
+    BudgetError,
     ExactSVDError,
     FileReadError,
     FileReadingDisabledError,
+    InputTooLargeError,
     InvalidArgumentError,
     InvalidMatrixError,
     MatrixParseError,
+    MemoryLimitExceeded,
     NoConvergence,
     NonFiniteError,
     NotExactError,
+    TimeLimitExceeded,
     UnsupportedEntryError,
     VerificationError,
 )
@@ -32,18 +36,22 @@ from .result import SVDResult
 __version__ = "0.1.0"
 
 __all__ = [
+    "BudgetError",
     "CheckReport",
     "ExactSVDError",
     "FileReadError",
     "FileReadingDisabledError",
+    "InputTooLargeError",
     "InvalidArgumentError",
     "InvalidMatrixError",
     "MatrixParseError",
+    "MemoryLimitExceeded",
     "NoConvergence",
     "NonFiniteError",
     "NotExactError",
     "SVDResult",
     "Solution",
+    "TimeLimitExceeded",
     "UnsupportedEntryError",
     "VerificationError",
     "check",

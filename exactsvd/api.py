@@ -1,19 +1,33 @@
-"""The public entry points: :func:`svd` and :func:`singular_values`."""
+"""The public entry points: :func:`svd` and :func:`singular_values`.
 
+Without ``timeout`` (and ``max_memory``) the exact work runs in this process,
+as fast as it can; with them it runs in a worker process of
+:mod:`exactsvd.budget`, stopped at the deadline and capped in memory.
+``method="auto"`` always has a budget (10 s by default).
+"""
+
+import time
+
+from sympy.polys.matrices import DomainMatrix
+
+from . import budget
 from .core import decompose, spectrum
 from .core.complexmatrix import complex_domain_matrix, is_complex_matrix
 from .core.entries import domain_matrix
 from .core.hermitian import decompose_hermitian, hermitian_spectrum
-from .errors import InvalidArgumentError, NotExactError, shorten
+from .errors import BudgetError, InputTooLargeError, InvalidArgumentError, NotExactError, shorten
 from .input import as_exact_matrix
 from .method import choose_method
+from .numeric.svd import check_dps
 from .result import check_form, exact_result, kernel_counts, numeric_result, singular_value_list
 from .result.complex_exact import complex_exact_result
 
 METHODS = ("exact", "numeric", "auto")
+#: What a :class:`~exactsvd.TimeLimitExceeded` of the exact path suggests.
+EXACT_HINT = "Give a larger timeout, or use method='numeric' (or method='auto', which falls back to it)."
 
 
-def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=False):
+def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=False, max_memory=None):
     """The singular value decomposition ``A = U S V^T`` (``A = U S V^H`` for complex ``A``).
 
     Parameters
@@ -40,16 +54,39 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     dps : int
         Decimal digits for the numeric method (5 to 100000).
     timeout : float, optional
-        The time budget in seconds that ``method="auto"`` plans for (default 10).
+        Seconds the call may take (every method).  The work then runs in a
+        worker process that is stopped at the deadline:
+        :class:`~exactsvd.TimeLimitExceeded` (naming what was being computed)
+        at most ``exactsvd.budget.TIME_MARGIN`` (1 s) after it.  For
+        ``method="auto"`` it is the budget (default 10): the exact attempt gets
+        75% of it, and when it does not finish the numeric answer is computed
+        in the rest, which ``note`` says.  Default ``None``: no limit for
+        ``exact`` and ``numeric``, which then run in this process.
     rationalize : bool
         Accept Python floats on the exact path, read as the decimal they print
         as (0.1 is 1/10).
+    max_memory : int, optional
+        Bytes the worker process may allocate beyond what this process holds
+        (default ``exactsvd.budget.DEFAULT_MAX_MEMORY``, 1 GiB, whenever a
+        worker runs); past it :class:`~exactsvd.MemoryLimitExceeded`.  Giving
+        it runs the call in a worker even without *timeout*.  Linux only.
 
     Returns
     -------
     SVDResult
         Unpacks to ``U, S, V``; ``singular_values``, ``rank``, ``verify()``,
         ``method``.
+
+    Raises
+    ------
+    InputTooLargeError
+        At once, before any work, for an input beyond the documented limits
+        (``exactsvd.budget.limits``): more than 250000 entries, a full-form
+        factor of more than 10000 entries, an integer of more than 50000 bits
+        in an entry, more than 200 rows or columns on the numeric path, or a
+        field of the entries of degree above 64 on the exact path.
+    TimeLimitExceeded, MemoryLimitExceeded
+        The call ran out of its *timeout* or *max_memory*.
 
     Examples
     --------
@@ -69,7 +106,6 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     [4, 5]])
     >>> exactsvd.svd("1 1; 1 0").singular_values
     (1/2 + sqrt(5)/2, -1/2 + sqrt(5)/2)
-
     A complex matrix: ``v_1 = (1, i)/sqrt(2)`` has its first entry real and positive.
 
     >>> r = exactsvd.svd("[[i, 1]]")
@@ -84,73 +120,155 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     check_form(form)
     if method not in METHODS:
         raise InvalidArgumentError(f"method={shorten(method)} is unknown; use one of {', '.join(map(repr, METHODS))}")
-    if method == "exact":
-        matrix = as_exact_matrix(A, rationalize=rationalize)
-        entries, spectrum_of, build = exact_core(matrix)
-        return build(matrix, entries, spectrum_of(entries), form)
+    check_dps(dps)
+    _check_flag(rationalize, "rationalize")
+    timeout = budget.check_timeout(timeout)
+    max_memory = budget.check_max_memory(max_memory)
+    if method == "auto":
+        return _auto(A, form, dps, timeout, rationalize, max_memory)
+    matrix = as_exact_matrix(A, rationalize=rationalize or method == "numeric")
     if method == "numeric":
-        return _numeric(as_exact_matrix(A, rationalize=True), form, dps)
+        return _numeric(matrix, form, dps, timeout, max_memory)
+    budget.refuse_beyond_limits(matrix, form, "exact")
+    if timeout is None and max_memory is None:
+        return _result(matrix, _exact_data(matrix, form), form)
+    data = budget.run(_exact_data, matrix, form, what=_what("exact SVD", matrix), hint=EXACT_HINT,
+                      **_limits(timeout, max_memory))
+    return _result(matrix, data, form)
+
+
+def _result(matrix, data, form):
+    """The :class:`SVDResult` of the exact *data* (real, or complex: ``A = U S V^H``)."""
+    build = exact_result if isinstance(data.matrix, DomainMatrix) else complex_exact_result
+    return build(matrix, data, form)
+
+
+def _what(name, matrix):
+    return f"the {name} of the {matrix.shape[0]}×{matrix.shape[1]} matrix"
+
+
+def _limits(timeout, max_memory):
+    return {"timeout": timeout, "max_memory": budget.DEFAULT_MAX_MEMORY if max_memory is None else max_memory}
+
+
+def _exact_data(matrix, form):
+    """The :class:`~exactsvd.core.ExactDecomposition` of a validated SymPy matrix, with the kernels *form* keeps."""
+    exact, spec = _spectrum(matrix)
+    return _decompose(exact, spec, form)
+
+
+def _spectrum(matrix):
+    """The field of the entries and the spectrum: ``(DomainMatrix or ComplexMatrix, Spectrum)``."""
+    budget.stage("the field of the entries")
+    if is_complex_matrix(matrix):  # the one place where real and complex input part
+        exact = complex_domain_matrix(matrix)
+        budget.stage("the characteristic polynomial of the Hermitian Gram matrix and its factors")
+        return exact, hermitian_spectrum(exact)
+    exact = domain_matrix(matrix)
+    budget.stage("the characteristic polynomial of the Gram matrix and its factors")
+    return exact, spectrum(exact)
+
+
+def _decompose(exact, spec, form):
+    budget.stage("the eigenvectors and the kernels")
+    if not isinstance(exact, DomainMatrix):  # complex: the full data, as its certificate is the full one
+        return decompose_hermitian(exact, spec)
+    left, right = kernel_counts(exact.shape, spec.rank, form)
+    return decompose(exact, spec, left=left, right=right)
+
+
+def _auto_data(matrix, form, seconds, cost):
+    """``(note, decomposition or None)``: the exact data if the spectrum says it fits in *seconds*."""
+    exact, spec = _spectrum(matrix)
+    chosen, note = choose_method(spec, seconds, cost)
+    if chosen == "numeric":
+        return note, None
+    return note, _decompose(exact, spec, form)
+
+
+def _auto(A, form, dps, timeout, rationalize, max_memory):
+    """``method="auto"``: the exact answer within 75% of the budget, else the numeric one."""
+    seconds = budget.DEFAULT_AUTO_TIMEOUT if timeout is None else timeout
+    started = time.monotonic()
     try:
         matrix = as_exact_matrix(A, rationalize=rationalize)
     except NotExactError:
-        return _numeric(as_exact_matrix(A, rationalize=True), form, dps, "numeric: the matrix has float entries")
-    exact, spectrum_of, build = exact_core(matrix)
-    spec = spectrum_of(exact)
-    chosen, note = choose_method(spec, timeout)
-    if chosen == "numeric":
-        return _numeric(matrix, form, dps, note)
-    result = build(matrix, exact, spec, form)
-    result.note = note
-    return result
+        matrix = as_exact_matrix(A, rationalize=True)
+        return _numeric(matrix, form, dps, seconds, max_memory, "numeric: the matrix has float entries")
+    budget.refuse_beyond_limits(matrix, form, "numeric")
+    share = seconds * budget.limits.AUTO_EXACT_SHARE
+    try:
+        cost = budget.refuse_beyond_limits(matrix, form, "exact")
+        if cost.seconds > seconds:
+            raise InputTooLargeError(
+                f"the exact answer (a {cost.size}×{cost.size} Gram matrix, entries up to {cost.bits} bits, field "
+                f"degree up to {cost.field_degree}) is estimated at {cost.seconds:.0f} s, over the {seconds:g} s budget"
+            )
+        note, data = budget.run(_auto_data, matrix, form, seconds, cost, what="the exact attempt",
+                                **_limits(share, max_memory))
+    except BudgetError as error:
+        note, data = f"numeric: {_first_sentence(error)}", None
+    if data is not None:
+        result = _result(matrix, data, form)
+        result.note = note
+        return result
+    remaining = seconds - (time.monotonic() - started) + budget.TIME_MARGIN / 2
+    return _numeric(matrix, form, dps, max(remaining, 0.1), max_memory, note)
 
 
-def exact_core(matrix):
-    """``(entries, spectrum, build)`` of the exact path for a validated SymPy *matrix*.
-
-    The one place where real and complex input part: real entries take the
-    real path (``DomainMatrix`` over ``QQ`` or a real algebraic field, ``A^T A``);
-    complex ones the unitary path (:class:`~exactsvd.core.complexmatrix.ComplexMatrix`
-    over ``K(i)``, ``A^H A``).  ``build(matrix, entries, spec, form)`` makes the result.
-    """
-    if is_complex_matrix(matrix):
-        return complex_domain_matrix(matrix), hermitian_spectrum, _complex_exact
-    return domain_matrix(matrix), spectrum, _exact
+def _first_sentence(error):
+    text = str(error)
+    return text.split(". ", 1)[0].rstrip(".")
 
 
-def _exact(matrix, exact, spec, form):
-    """The exact result in *form*: only the kernel vectors that *form* keeps are built."""
-    left, right = kernel_counts(exact.shape, spec.rank, form)
-    return exact_result(matrix, decompose(exact, spec, left=left, right=right), form)
-
-
-def _complex_exact(matrix, entries, spec, form):
-    """The exact unitary SVD in *form* (the full data: its certificate is the full one)."""
-    return complex_exact_result(matrix, decompose_hermitian(entries, spec), form)
-
-
-def _numeric(matrix, form, dps, note=None):
+def _numeric(matrix, form, dps, timeout=None, max_memory=None, note=None):
     from .numeric import numeric_svd
 
-    result = numeric_result(matrix, numeric_svd(matrix, dps=dps, form="full"), form)
+    budget.refuse_beyond_limits(matrix, form, "numeric")
+    if timeout is None and max_memory is None:
+        data = numeric_svd(matrix, dps=dps, form="full")
+    else:
+        data = budget.run(numeric_svd, matrix, dps=dps, form="full", what=_what("numeric SVD", matrix),
+                          hint="Give a larger timeout or fewer digits (dps).", **_limits(timeout, max_memory))
+    result = numeric_result(matrix, data, form)
     if note:
         result.note = f"{note}; {result.note}" if result.note else note
     return result
 
 
-def singular_values(A, *, rationalize=False):
+def _check_flag(value, name):
+    if not isinstance(value, bool):
+        raise InvalidArgumentError(f"{name}={shorten(value)} must be True or False")
+
+
+def singular_values(A, *, rationalize=False, timeout=None, max_memory=None):
     """The singular values of ``A``, descending, zeros included (``min(m, n)`` of them).
 
     Cheaper than :func:`svd`: only the characteristic polynomial of the smaller
-    Gram matrix, its factors and its ordered roots are computed.
+    Gram matrix, its factors and its ordered roots are computed.  *timeout*
+    and *max_memory* work as for :func:`svd` (a worker process).
 
     Examples
     --------
     >>> import exactsvd
     >>> exactsvd.singular_values([[1, 2, 1, 0], [2, 0, 1, 1]])
     (3, sqrt(3))
-    >>> exactsvd.singular_values([[1, -1], [-2, 2], [2, -2]])
+    >>> exactsvd.singular_values([[1, -1], [-2, 2], [2, -2]], timeout=30)
     (3*sqrt(2), 0)
     """
+    _check_flag(rationalize, "rationalize")
+    timeout = budget.check_timeout(timeout)
+    max_memory = budget.check_max_memory(max_memory)
     matrix = as_exact_matrix(A, rationalize=rationalize)
-    entries, spectrum_of, _ = exact_core(matrix)
-    return singular_value_list(spectrum_of(entries), min(matrix.shape))
+    budget.refuse_beyond_limits(matrix, "thin", "exact")
+    if timeout is None and max_memory is None:
+        return _singular_values(matrix)
+    return budget.run(_singular_values, matrix, what=_what("singular values", matrix), hint=EXACT_HINT,
+                      **_limits(timeout, max_memory))
+
+
+def _singular_values(matrix):
+    """The singular values as SymPy numbers (built in the worker too: radicals of huge numbers take time)."""
+    _, spec = _spectrum(matrix)
+    budget.stage("the singular values as exact expressions")
+    return singular_value_list(spec, min(matrix.shape))

@@ -22,7 +22,7 @@
   irrationals: plain ``sympy.simplify`` proves the three identities.
 
 It also provides :func:`check_record` (the JSON record of a result, ``docs/json-schema.md``,
-read back) and :func:`random_rational_matrix`, a Hypothesis strategy.
+read back), and :func:`random_rational_matrix` and :func:`random_exact_matrix`, Hypothesis strategies.
 
 Failures raise ``AssertionError`` with a message that says what failed, for
 which matrix and by how much.
@@ -211,7 +211,7 @@ def _fmt(x):
 # --------------------------------------------------------------------------- the checker
 
 
-def check_svd(A, r, form="full", *, simplify_check=None):
+def check_svd(A, r, form="full", *, simplify_check=None, hand_method=True):
     """Assert that *r* is the canonical SVD of *A* in the given *form*.
 
     Parameters
@@ -226,6 +226,12 @@ def check_svd(A, r, form="full", *, simplify_check=None):
         ``U^T U - I`` and ``V^T V - I`` to zero matrices.  ``None`` (default)
         means: when ``A`` is at most 4×4 and every singular value is rational
         or a quadratic irrational (for complex ``A``: the square root of a rational).
+    hand_method : bool
+        Also check rules 2 and 5-7 (eigenspace and kernel bases recomputed
+        by the hand method, the simplest radical form).  ``False`` keeps the
+        exact proof, the shapes, the 50-digit identities and rules 1, 3 and 4:
+        the check of large sweeps (``bench/budget.py``), where recomputing the
+        hand method over number fields costs seconds per matrix.
 
     Returns nothing; raises ``AssertionError`` on the first failed property.
     """
@@ -264,7 +270,9 @@ def check_svd(A, r, form="full", *, simplify_check=None):
 
     # -- independent numerical check at 50 digits ------------------------------------
     with mpmath.workdps(WORK_DPS):
-        _check_numerically(A, U, S, V, values, rank, label, is_complex(A))
+        _check_numerically(A, U, S, V, values, rank, label, is_complex(A), hand_method)
+    if not hand_method:
+        return
 
     # -- rule 7 ----------------------------------------------------------------------
     for i, s in enumerate(values):
@@ -352,7 +360,7 @@ def _numeric_rank(A):
         return sum(1 for x in values if x > ZERO * scale)
 
 
-def _check_numerically(A, U, S, V, values, rank, label, complex_ok):
+def _check_numerically(A, U, S, V, values, rank, label, complex_ok, hand_method=True):
     m, n = A.shape
     a, u, s, v = (_numeric_matrix(M, complex_ok) for M in (A, U, S, V))
     sv = [_numeric(x) for x in values]
@@ -395,6 +403,9 @@ def _check_numerically(A, U, S, V, values, rank, label, complex_ok):
     for j in range(rank, U.cols):
         lead = _first_nonzero(_column(u, j))
         assert _positive(lead), f"{label}: column {j} of U (no partner) has first non-zero entry {lead} (rule 4; the phase rule 8 for complex)"
+
+    if not hand_method:
+        return
 
     # rules 2 and 5: eigenvectors of the smaller Gram matrix are the hand method's basis
     right = n <= m
@@ -593,6 +604,75 @@ def random_rational_matrix(draw, max_rows=5, max_cols=5, min_size=1, max_numerat
     return block(m, n)
 
 
+#: The irrational generators of :func:`random_exact_matrix` (fields of degree 2, 3 and 4).
+GENERATORS = (sympy.sqrt(2), sympy.sqrt(3), sympy.root(2, 3))
+
+
+def _cayley(K):
+    """The rational orthogonal matrix ``(I - K)(I + K)^-1`` of a skew-symmetric *K*."""
+    identity = sympy.eye(K.rows)
+    return (identity - K) * (identity + K).inv()
+
+
+@st.composite
+def random_exact_matrix(draw, max_size=7, max_algebraic_size=4):
+    """A Hypothesis strategy for exact matrices of every kind the exact path meets.
+
+    Shapes up to ``max_size``×``max_size`` and every rank; one of
+
+    * ``"rational"``: fractions, of a random rank (:func:`random_rational_matrix`);
+    * ``"orthogonal"``: ``Q1 D Q2^T`` with ``Q1``, ``Q2`` rational orthogonal
+      (Cayley transforms of random skew matrices, or signed permutations) and
+      a diagonal ``D`` drawn from few values, so that singular values repeat
+      and zeros lower the rank;
+    * ``"algebraic"``: up to ``max_algebraic_size``×``max_algebraic_size``,
+      integers plus multiples of ``sqrt(2)``, ``sqrt(3)`` or ``2^(1/3)`` (one
+      generator, or ``sqrt(2)`` and ``sqrt(3)`` together).
+
+    Returns ``(kind, matrix)``, the matrix a SymPy ``ImmutableMatrix``.
+    """
+    kind = draw(st.sampled_from(("rational", "orthogonal", "algebraic")), label="kind")
+    if kind == "rational":
+        return kind, draw(random_rational_matrix(max_rows=max_size, max_cols=max_size))
+    if kind == "orthogonal":
+        m = draw(st.integers(1, max_size), label="rows")
+        n = draw(st.integers(1, max_size), label="cols")
+        Q1, Q2 = (draw(_rational_orthogonal(size)) for size in (m, n))
+        values = draw(st.lists(st.sampled_from((0, 1, 2, 3)), min_size=min(m, n), max_size=min(m, n)), label="D")
+        D = sympy.zeros(m, n)
+        for i, value in enumerate(values):
+            D[i, i] = value
+        return kind, ImmutableMatrix(Q1 * D * Q2.T)
+    m = draw(st.integers(1, max_algebraic_size), label="rows")
+    n = draw(st.integers(1, max_algebraic_size), label="cols")
+    chosen = draw(st.sampled_from(((0,), (1,), (2,), (0, 1))), label="generators")
+    small = st.integers(-3, 3)
+    entries = []
+    for _ in range(m * n):
+        entry = sympy.Integer(draw(small))
+        for g in chosen:
+            entry += draw(small) * GENERATORS[g]
+        entries.append(entry)
+    return kind, ImmutableMatrix(m, n, entries)
+
+
+@st.composite
+def _rational_orthogonal(draw, size):
+    if draw(st.booleans(), label="cayley") and size > 1:
+        K = sympy.zeros(size, size)
+        for i in range(size):
+            for j in range(i + 1, size):
+                K[i, j] = draw(st.integers(-1, 1))
+                K[j, i] = -K[i, j]
+        return _cayley(K)
+    order = draw(st.permutations(range(size)), label="permutation")
+    signs = draw(st.lists(st.sampled_from((1, -1)), min_size=size, max_size=size), label="signs")
+    P = sympy.zeros(size, size)
+    for i, (j, sign) in enumerate(zip(order, signs)):
+        P[i, j] = sign
+    return P
+
+
 __all__ = [
     "DPS",
     "TOL",
@@ -603,5 +683,6 @@ __all__ = [
     "hand_kernel",
     "is_at_most_quadratic",
     "nested_sqrt",
+    "random_exact_matrix",
     "random_rational_matrix",
 ]

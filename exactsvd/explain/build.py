@@ -37,6 +37,7 @@ from itertools import groupby
 from sympy import S, CRootOf, ImmutableMatrix, N, Symbol, expand, eye, radsimp, sqrt
 from sympy.polys.matrices import DomainMatrix
 
+from ..budget import refuse_beyond_limits
 from ..core import decompose
 from ..core.complexmatrix import is_complex_matrix
 from ..core.entries import domain_matrix
@@ -108,12 +109,15 @@ def explain(A, *, gram=None, rank_one=False, rationalize=False):
     """
     if gram is not None and gram not in GRAMS:
         raise InvalidArgumentError(f"gram={shorten(gram)} is not a Gram matrix; use None, 'AtA' or 'AAt'")
+    if not isinstance(rank_one, bool):
+        raise InvalidArgumentError(f"rank_one={shorten(rank_one)} must be True or False")
     matrix = as_exact_matrix(A, rationalize=rationalize)
     if is_complex_matrix(matrix):
         raise UnsupportedEntryError(
             "explain: worked solutions of complex matrices are not supported yet; exactsvd.svd(A) gives the "
             "exact unitary SVD A = U S V^H (with A^H A and the phase rule)"
         )
+    refuse_beyond_limits(matrix, "full", "exact")
     entries = domain_matrix(matrix)
     chosen = gram or ("AtA" if gram_side(matrix.shape) == "right" else "AAt")
     context = _Context(matrix, entries, decompose(_pad(entries, chosen)))

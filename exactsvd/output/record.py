@@ -10,7 +10,7 @@ decimals.  ``exactsvd check MATRIX --answer FILE`` accepts a record as the answe
 
 import json
 
-from sympy import Float
+from sympy import Float, I
 
 from .notation import sympy_text
 
@@ -82,5 +82,20 @@ def _strings(matrix, text=sympy_text):
 
 
 def _decimal(x, digits):
-    """A certified ``Float`` (or an exact 0) as a decimal string with *digits* significant digits."""
-    return str(Float(x, digits)) if x else "0"
+    """A certified ``Float`` (or an exact 0) as a decimal string with *digits* significant digits.
+
+    A complex entry ``a + b*I`` of a unitary SVD has each part certified; it is
+    written ``"a + b*I"`` (``"b*I"`` when ``a`` is 0), which MATRIX syntax reads.
+
+    >>> _decimal(Float("0.5", 5) - Float("0.25", 5) * I, 5)
+    '0.50000 - 0.25000*I'
+    """
+    if not x:
+        return "0"
+    real, imaginary = x.as_real_imag()
+    if not imaginary:
+        return str(Float(real, digits))
+    shown = f"{Float(abs(imaginary), digits)}*I"
+    if not real:
+        return shown if imaginary > 0 else f"-{shown}"
+    return f"{Float(real, digits)} {'+' if imaginary > 0 else '-'} {shown}"

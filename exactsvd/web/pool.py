@@ -1,0 +1,259 @@
+"""Worker processes for the visitors' calculations: a bounded pool with a time limit and a memory cap.
+
+A visitor's matrix may take a second or an hour, and one may need gigabytes.
+So the server never computes in its own process: each request's task runs in
+one of ``workers`` long-lived worker processes (:func:`_worker_main`), which
+
+* run in their own process group (so that a ``pdflatex`` they start is
+  stopped with them) with an address-space limit (``RLIMIT_AS``) of
+  ``memory_mb``;
+* are stopped (``SIGKILL`` to the group) when a task runs longer than
+  ``timeout`` seconds, and replaced at once; the request gets
+  :class:`~exactsvd.web.errors.TimeLimitExceeded`;
+* are forked from a *forkserver* that has imported exactsvd (and NumPy and
+  matplotlib when installed) and done one small SVD, so that a new worker
+  starts warm in milliseconds.
+
+At most ``workers`` tasks run at once and at most ``queue`` wait for a
+worker; a request beyond that is refused at once with
+:class:`~exactsvd.web.errors.ServerBusy` (the page says "busy, try again").
+"""
+
+import asyncio
+import importlib
+import logging
+import multiprocessing
+import os
+import resource
+import signal
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+from ..errors import InvalidArgumentError
+from .errors import InternalError, ServerBusy, TimeLimitExceeded, WebError
+
+log = logging.getLogger("exactsvd.web")
+
+#: Modules the forkserver imports once, so that every worker starts with them loaded (missing ones are skipped).
+PRELOAD = ("exactsvd.web.warm", "numpy", "PIL.Image", "matplotlib.figure")
+
+#: Environment of the worker processes: one BLAS thread each (the pool is the parallelism), no display.
+WORKER_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
+                      "MPLBACKEND": "Agg"}
+
+
+class WorkerPool:
+    """``workers`` worker processes, a waiting room of ``queue`` requests, a time limit per task.
+
+    Parameters
+    ----------
+    workers : int
+        Worker processes (calculations at the same time).
+    queue : int
+        Requests that may wait for a free worker.
+    timeout : float
+        Seconds a task may run before its worker is stopped.
+    memory_mb : int
+        Address-space limit of each worker, in MiB.
+    tasks : str
+        The module whose ``run(task, arguments)`` the workers call (default
+        :mod:`exactsvd.web.tasks`; see :func:`exactsvd.web.tasks.run` for the
+        tuples it returns).
+
+    Use :meth:`start` before the first task and :meth:`close` at the end (or
+    ``with WorkerPool(...) as pool:``).  :meth:`run` is for an event loop,
+    :meth:`call` for threads; both raise
+    :class:`~exactsvd.web.errors.WebError` (``busy``, ``time_limit``,
+    ``memory_limit``, ``bad_input`` ...) and return the task's value.
+
+    Examples
+    --------
+    >>> with WorkerPool(workers=1, queue=0, timeout=30) as pool:
+    ...     pool.call("svd", matrix="[[3, 4]]", limits={"max_text": 100, "max_entries": 4})["singular_values"]
+    ['5']
+    """
+
+    def __init__(self, workers=2, queue=8, timeout=10.0, memory_mb=1024, tasks="exactsvd.web.tasks"):
+        for name, value, low in (("workers", workers, 1), ("queue", queue, 0), ("timeout", timeout, 0.001),
+                                 ("memory_mb", memory_mb, 256)):
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= low:
+                raise InvalidArgumentError(f"{name}={value!r} must be a number of at least {low}")
+        self.workers, self.queue, self.timeout, self.memory_mb = workers, queue, timeout, memory_mb
+        self.tasks = tasks
+        self._idle = []
+        self._lock = threading.Lock()
+        self._free = threading.Semaphore(workers)
+        self._admitted = 0
+        self._running = 0
+        self._threads = None
+        self._context = None
+        self._all = set()
+
+    # ------------------------------------------------------------ life cycle
+
+    def start(self):
+        """Start the forkserver and the worker processes (returns when they are up)."""
+        for name, value in WORKER_ENVIRONMENT.items():
+            os.environ.setdefault(name, value)
+        self._context = multiprocessing.get_context("forkserver")
+        self._context.set_forkserver_preload(list(PRELOAD))
+        self._threads = ThreadPoolExecutor(self.workers + self.queue, thread_name_prefix="exactsvd-web")
+        self._idle = [self._spawn() for _ in range(self.workers)]
+        return self
+
+    def close(self):
+        """Stop every worker process."""
+        with self._lock:
+            workers, self._idle = list(self._all), []
+        for worker in workers:
+            worker.stop()
+        if self._threads is not None:
+            self._threads.shutdown(wait=False, cancel_futures=True)
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def status(self):
+        """``{"workers", "running", "waiting", "queue", "timeout"}``: what the pool is doing now.
+
+        >>> WorkerPool(workers=3, queue=1).status()["workers"]
+        3
+        """
+        return {"workers": self.workers, "running": self._running, "waiting": self._admitted - self._running,
+                "queue": self.queue, "timeout": self.timeout}
+
+    # ------------------------------------------------------------ running tasks
+
+    async def run(self, task, **arguments):
+        """Run *task* (a name in :data:`exactsvd.web.tasks.TASKS`) in a worker; its value.
+
+        Raises :class:`~exactsvd.web.errors.ServerBusy` at once when every
+        worker is busy and the queue is full.
+        """
+        self._admit()
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._threads, self._call_admitted, task, arguments)
+
+    def call(self, task, **arguments):
+        """:meth:`run` for threads: blocks until the task is done."""
+        self._admit()
+        return self._call_admitted(task, arguments)
+
+    def _admit(self):
+        with self._lock:
+            if self._admitted >= self.workers + self.queue:
+                raise ServerBusy(
+                    f"The server is busy ({self.workers} calculations running, {self.queue} waiting). "
+                    "Please try again in a few seconds."
+                )
+            self._admitted += 1
+
+    def _call_admitted(self, task, arguments):
+        try:
+            with self._free:
+                with self._lock:
+                    worker = self._idle.pop()
+                    self._running += 1
+                try:
+                    return self._on(worker, task, arguments)
+                finally:
+                    if not worker.alive():
+                        worker = self._replace(worker)
+                    with self._lock:
+                        self._idle.append(worker)
+                        self._running -= 1
+        finally:
+            with self._lock:
+                self._admitted -= 1
+
+    def _on(self, worker, task, arguments):
+        """The task's value; the worker is stopped when it ran out of time or memory, or died."""
+        try:
+            reply = worker.ask((task, arguments), self.timeout)
+        except TimeoutError:
+            worker.stop()
+            raise TimeLimitExceeded(
+                f"the calculation took longer than this server's limit of {self.timeout:g} s and was stopped; "
+                "try a smaller matrix, or exactsvd on your own computer (method='numeric' for decimals)"
+            ) from None
+        except EOFError:
+            code = worker.stop()
+            log.error("exactsvd worker %s died during %s (exit code %s)", worker.pid, task, code)
+            raise InternalError("the calculation stopped unexpectedly; please try again") from None
+        if reply[0] == "ok":
+            return reply[1]
+        if reply[0] == "crash":
+            log.error("exactsvd task %s failed:\n%s", task, reply[1])
+            raise InternalError("the calculation failed unexpectedly (the details are in the server's log)")
+        if reply[1] == "memory_limit":  # the worker may be left in a poor state: start afresh
+            worker.stop()
+        raise WebError.of_kind(reply[1], reply[2])
+
+    def _replace(self, worker):
+        with self._lock:
+            self._all.discard(worker)
+        return self._spawn()
+
+    def _spawn(self):
+        parent, child = self._context.Pipe()
+        process = self._context.Process(target=_worker_main, args=(child, self.memory_mb, self.tasks), daemon=True,
+                                        name="exactsvd-web-worker")
+        process.start()
+        child.close()
+        worker = _Worker(process, parent)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+
+class _Worker:
+    """One worker process and the pipe to it."""
+
+    def __init__(self, process, connection):
+        self.process, self.connection = process, connection
+
+    @property
+    def pid(self):
+        return self.process.pid
+
+    def alive(self):
+        return self.process.is_alive()
+
+    def ask(self, message, timeout):
+        """Send *message*, wait at most *timeout* seconds for the reply (``TimeoutError``, ``EOFError``)."""
+        try:
+            self.connection.send(message)
+        except (BrokenPipeError, ConnectionResetError) as error:
+            raise EOFError from error
+        if not self.connection.poll(timeout):
+            raise TimeoutError
+        return self.connection.recv()
+
+    def stop(self):
+        """Kill the worker's process group (itself and any ``pdflatex`` it started); its exit code."""
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            self.process.kill()
+        self.process.join(5)
+        self.connection.close()
+        return self.process.exitcode
+
+
+def _worker_main(connection, memory_mb, tasks):
+    """The loop of a worker process: receive ``(task, arguments)``, send the tuple that *tasks*' ``run`` returns."""
+    os.setsid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops the workers
+    limit = memory_mb * 2**20
+    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
+    resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+    run = importlib.import_module(tasks).run
+    while True:
+        try:
+            task, arguments = connection.recv()
+        except (EOFError, OSError):  # the server went away
+            return
+        connection.send(run(task, arguments))

@@ -1,7 +1,8 @@
-"""Benchmark: a worked solution rendered to LaTeX, ``explain(A).to_latex(standalone=True)``.
+"""Benchmark: a worked solution rendered to LaTeX and to HTML, ``explain(A).to_latex(standalone=True)``
+and ``explain(A).to_html()``.
 
-The target (issue "Worked solutions"): a 3×3 textbook matrix in well under a
-second.  Each case is timed in this process after a warm-up on another matrix
+The targets: a 3×3 textbook matrix in well under a second (issue "Worked
+solutions"); the blog's matrix as an HTML page in under 0.5 s (issue 12).  Each case is timed in this process after a warm-up on another matrix
 (so imports are not charged): *first* is the first call on the matrix (SymPy's
 cache cold for it), *best* the fastest of five further calls.
 
@@ -28,24 +29,32 @@ CASES = [
 REPEATS = 5
 
 
-def seconds(A):
+RENDERINGS = {
+    "latex": lambda solution: solution.to_latex(standalone=True),
+    "html": lambda solution: solution.to_html(),
+}
+
+
+def seconds(A, render):
     start = time.perf_counter()
-    explain(A).to_latex(standalone=True)
+    render(explain(A))
     return time.perf_counter() - start
 
 
 def main():
-    seconds([[2, 1], [1, 3]])
+    for render in RENDERINGS.values():
+        seconds([[2, 1], [1, 3]], render)
     lines = [
-        f"# explain(A).to_latex(standalone=True) -- {datetime.now():%Y-%m-%d %H:%M}, "
+        f"# explain(A).to_latex(standalone=True) and explain(A).to_html() -- {datetime.now():%Y-%m-%d %H:%M}, "
         f"Python {platform.python_version()}, SymPy {sympy.__version__}",
         f"# seconds; first call on the matrix, then the best of {REPEATS}",
-        f"{'case':<48}{'first':>8}{'best':>8}",
+        f"{'case':<48}{'output':>8}{'first':>8}{'best':>8}",
     ]
     for name, A in CASES:
-        first = seconds(A)
-        best = min(seconds(A) for _ in range(REPEATS))
-        lines.append(f"{name:<48}{first:>8.3f}{best:>8.3f}")
+        for output, render in RENDERINGS.items():
+            first = seconds(A, render)
+            best = min(seconds(A, render) for _ in range(REPEATS))
+            lines.append(f"{name:<48}{output:>8}{first:>8.3f}{best:>8.3f}")
     report = "\n".join(lines)
     print(report)
     os.makedirs(os.path.dirname(OUT), exist_ok=True)

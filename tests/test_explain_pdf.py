@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from sympy import Matrix, kronecker_product
+from cases import DOCUMENT_CASES
 
 from exactsvd.explain import LatexError, explain
 from exactsvd.explain import cli as explain_cli
@@ -23,16 +23,7 @@ from exactsvd.explain.pdf import compile_pdf
 from exactsvd.explain.steps import SingularValuesStep
 
 PROGRAMS = ("pdflatex", "pdftotext")
-CASES = {
-    "blog": "[[1,2,1,0],[2,0,1,1]]",
-    "textbook-2x2": "[[3,0],[4,5]]",
-    "fibonacci": "[[1,1],[1,0]]",
-    "repeated-singular-value": "[[1,0,1],[0,1,1],[1,1,0],[1,1,1]]",
-    "rank-deficient-4x3": "[[1,2,3],[2,4,6],[1,0,1],[3,2,5]]",
-    "crootof": "[[1,2,3],[4,5,6],[7,8,10]]",
-    "radicals-6x6": kronecker_product(Matrix([[1, 1], [1, 0]]), Matrix([[1, 2, 0], [2, 1, 0], [0, 0, 3]])),
-    "crootof-6x6": Matrix(6, 6, lambda i, j: (i + j + 2) ** 2),
-}
+CASES = DOCUMENT_CASES
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -2,11 +2,11 @@
 
 ::
 
-    exactsvd explain MATRIX [--markdown] [--latex FILE.tex] [--pdf FILE.pdf] [--gram AtA|AAt] [--rank-one]
+    exactsvd explain MATRIX [--markdown] [--latex FILE.tex] [--pdf FILE.pdf] [--html FILE.html] [--gram AtA|AAt] [--rank-one]
 
-Prints the worked solution as text (or Markdown); ``--latex`` and ``--pdf``
-write the LaTeX document and its PDF (compiled with ``pdflatex``) instead, and
-print what they wrote.  Errors are :class:`~exactsvd.ExactSVDError`, which
+Prints the worked solution as text (or Markdown); ``--latex``, ``--pdf`` and
+``--html`` write the LaTeX document, its PDF (compiled with ``pdflatex``) and a
+self-contained HTML page (MathML) instead, and print what they wrote.  Errors are :class:`~exactsvd.ExactSVDError`, which
 ``exactsvd.cli.main`` reports with exit code 2.
 
 ``exactsvd.cli`` imports this module, so its helpers (:func:`read_matrix`,
@@ -16,7 +16,7 @@ print what they wrote.  Errors are :class:`~exactsvd.ExactSVDError`, which
 from .build import GRAMS, explain
 from .pdf import save
 
-HELP = "a worked solution by the hand method, step by step (text, Markdown, LaTeX or PDF)"
+HELP = "a worked solution by the hand method, step by step (text, Markdown, LaTeX, PDF or HTML)"
 
 
 def add_arguments(parser):
@@ -36,6 +36,7 @@ def add_arguments(parser):
     parser.add_argument("--markdown", action="store_true", help="print Markdown with $ and $$ math instead of text")
     parser.add_argument("--latex", metavar="FILE.tex", help="write the worked solution as a LaTeX document")
     parser.add_argument("--pdf", metavar="FILE.pdf", help="write it as a PDF (needs pdflatex)")
+    parser.add_argument("--html", metavar="FILE.html", help="write it as one self-contained HTML page (MathML)")
     parser.add_argument("--gram", choices=GRAMS, help="the Gram matrix to use (default: the smaller one)")
     parser.add_argument("--rank-one", action="store_true", help="add the expansion A = s1 u1 v1^T + ...")
 
@@ -62,8 +63,11 @@ def run(args):
     if args.pdf:
         solution.to_pdf(args.pdf)
         print(f"wrote {args.pdf}")
+    if args.html:
+        save(args.html, solution.to_html())
+        print(f"wrote {args.html}")
     if args.markdown:
         print(solution.to_markdown(), end="")
-    elif not (args.latex or args.pdf):
+    elif not (args.latex or args.pdf or args.html):
         print(solution.to_text())
     return 0

@@ -59,6 +59,19 @@ def to_latex(solution, standalone=False):
     return f"{PREAMBLE}{title}\n{body}\n\\end{{document}}\n"
 
 
+def document_title(solution):
+    """The title of a worked solution's document, in plain Unicode.
+
+    Examples
+    --------
+    >>> from exactsvd.explain import explain
+    >>> document_title(explain([[3, 4]]))
+    'Singular value decomposition of a 1×2 matrix, step by step'
+    """
+    m, n = solution.matrix.shape
+    return f"Singular value decomposition of a {m}×{n} matrix, step by step"
+
+
 def step_blocks(solution):
     r"""``[(title, blocks)]``, one per step; a block is ``("text", str)`` or ``("math", str)``.
 

@@ -4,7 +4,7 @@ The words and the math are the LaTeX renderer's blocks (:func:`.latex.step_block
 only the layout differs.
 """
 
-from .latex import Printer, step_blocks
+from .latex import Printer, document_title, step_blocks
 
 
 def to_markdown(solution):
@@ -19,8 +19,7 @@ def to_markdown(solution):
     >>> "$$\\nA = " in text
     True
     """
-    m, n = solution.matrix.shape
-    parts = [f"# Singular value decomposition of a {m}×{n} matrix, step by step"]
+    parts = [f"# {document_title(solution)}"]
     for number, (title, blocks) in enumerate(step_blocks(solution), 1):
         parts.append(f"## Step {number}. {title}")
         parts += [content if kind == "text" else f"$$\n{content}\n$$" for kind, content in blocks]

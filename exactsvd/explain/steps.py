@@ -215,8 +215,9 @@ class Solution:
     """A worked solution: the steps of the hand method, as data.
 
     ``str(solution)`` is the plain-text form; :meth:`to_latex`,
-    :meth:`to_markdown` and :meth:`to_pdf` give the others, and notebooks show
-    it through ``_repr_latex_`` and ``_repr_markdown_``.
+    :meth:`to_markdown`, :meth:`to_html` and :meth:`to_pdf` give the others,
+    and notebooks show it through ``_repr_html_`` (MathML), ``_repr_latex_``
+    and ``_repr_markdown_``.
 
     Examples
     --------
@@ -234,6 +235,8 @@ class Solution:
     '## Step 1. The matrix and the choice of Gram matrix'
     >>> "1.73205080756888" in solution.to_latex()
     True
+    >>> solution.to_html().count("<section>")
+    10
     """
 
     steps: tuple
@@ -291,6 +294,12 @@ class Solution:
 
         return to_text(self)
 
+    def to_html(self):
+        """One self-contained HTML page: the steps with MathML, the style sheet inline, readable on a phone."""
+        from .html import to_html
+
+        return to_html(self)
+
     def to_pdf(self, path, timeout=120):
         """Compile the LaTeX document with ``pdflatex`` and write it to *path*."""
         from .pdf import write_pdf
@@ -308,3 +317,8 @@ class Solution:
 
     def _repr_markdown_(self):
         return self.to_markdown()
+
+    def _repr_html_(self):
+        from .html import solution_fragment
+
+        return solution_fragment(self)

@@ -172,6 +172,12 @@ class SVDResult:
 
         return svd_result_markdown(self)
 
+    def _repr_html_(self):
+        """The singular values and U, S, V as HTML with MathML, for notebooks and web pages."""
+        from ..explain import svd_result_fragment
+
+        return svd_result_fragment(self)
+
     def __repr__(self):
         m, n = self.matrix.shape
         return f"SVDResult({self.method}, {self.form}, {m}x{n}, rank={self.rank}, singular_values={self.singular_values})"

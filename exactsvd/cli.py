@@ -40,6 +40,7 @@ from .check import cli as check_cli
 from .explain import cli as explain_cli
 from .input import as_exact_matrix
 from .result import FORMS
+from .web import cli as serve_cli
 
 PROG = "exactsvd"
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
@@ -256,6 +257,7 @@ COMMANDS = {
     "numeric": Command("the SVD to N digits with a certified error bound (mpmath)", _numeric_arguments, _numeric),
     "explain": Command(explain_cli.HELP, explain_cli.add_arguments, explain_cli.run),
     **{name: Command(*fields) for name, fields in check_cli.SUBCOMMANDS.items()},
+    "serve": Command(serve_cli.HELP, serve_cli.add_arguments, serve_cli.run),
 }
 
 

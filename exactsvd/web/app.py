@@ -29,7 +29,7 @@ from ..generate import DIFFICULTIES
 from . import pages
 from .config import ServerConfig
 from .errors import NotFound, RequestTooLarge, UnsupportedUpload, WebError
-from .inputs import checked_matrix
+from .inputs import checked_answer, checked_matrix
 from .pictures import SAMPLE, PictureStore
 from .pool import WorkerPool
 from .tasks import MEDIA, SHAPES
@@ -365,12 +365,7 @@ async def api_explain(request, body):
 @_api
 async def api_check(request, body):
     """``POST /api/check {"matrix", "U", "S", "V", "tol"}``: the checker's verdict and sentences."""
-    boxes = {name: _matrix(request, body.get(name), name) for name in ("U", "V")}
-    S = body.get("S")
-    if isinstance(S, list) and not any(isinstance(s, list) for s in S):  # a list of singular values
-        boxes["S"] = _matrix(request, [S], "S")[0]
-    else:
-        boxes["S"] = _matrix(request, S, "S")
+    boxes = {name: checked_answer(body.get(name), name, _limits(request)) for name in ("U", "S", "V")}
     data = await _compute(request, "check", matrix=_matrix(request, body.get("matrix")), tol=body.get("tol"),
                           **boxes)
     data.pop("mathml")

@@ -93,3 +93,15 @@ def checked_matrix(value, name, limits):
                 raise WebError(f"{name}: an entry must be a number or a string such as \"sqrt(2)\", got "
                                f"{shorten(entry)}.")
     return value
+
+
+def checked_answer(value, name, limits):
+    """One part of an answer (``U``, ``S`` or ``V``): a matrix as :func:`checked_matrix` takes it, or for
+    ``S`` also a flat list of singular values.
+
+    >>> checked_answer([3, "sqrt(3)"], "S", {"max_text": 10, "max_entries": 4})
+    [3, 'sqrt(3)']
+    """
+    if name == "S" and isinstance(value, list) and not any(isinstance(s, list) for s in value):
+        return checked_matrix([value], name, limits)[0]
+    return checked_matrix(value, name, limits)

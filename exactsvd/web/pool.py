@@ -37,6 +37,9 @@ log = logging.getLogger("exactsvd.web")
 #: Modules the forkserver imports once, so that every worker starts with them loaded (missing ones are skipped).
 PRELOAD = ("exactsvd.web.warm", "numpy", "PIL.Image", "matplotlib.figure")
 
+#: Seconds a new worker may take to start and do its warm-up calculation.
+STARTUP_TIMEOUT = 60
+
 #: Environment of the worker processes: one BLAS thread each (the pool is the parallelism), no display.
 WORKER_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                       "MPLBACKEND": "Agg"}
@@ -204,6 +207,13 @@ class WorkerPool:
         process.start()
         child.close()
         worker = _Worker(process, parent)
+        try:
+            if parent.poll(STARTUP_TIMEOUT):  # the worker's warm-up calculation
+                parent.recv()
+            else:
+                log.error("exactsvd worker %s did not start within %s s", process.pid, STARTUP_TIMEOUT)
+        except EOFError:  # it died; the first task sent to it reports that and replaces it
+            log.error("exactsvd worker %s died while starting", process.pid)
         with self._lock:
             self._all.add(worker)
         return worker
@@ -251,6 +261,7 @@ def _worker_main(connection, memory_mb, tasks):
     hard = resource.getrlimit(resource.RLIMIT_AS)[1]
     resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
     run = importlib.import_module(tasks).run
+    connection.send(run("warm", {}))  # the first calculation after a fork is slow (copy-on-write pages)
     while True:
         try:
             task, arguments = connection.recv()

@@ -1,13 +1,16 @@
-"""HTML fragments of the mathematics the pages show: MathML, which browsers render natively.
+"""HTML fragments of the numbers and matrices the pages show, in MathML (browsers render it natively).
 
-A renderer: it formats the exact numbers and matrices it is handed and
-computes nothing.  Everything a visitor typed reaches a page only as parsed
-numbers (printed by SymPy's MathML printer) or as escaped text.
+A thin layer over the worked solutions' HTML renderer (:mod:`exactsvd.explain.html`):
+the same LaTeX printer and the same LaTeX-to-MathML translation, so the
+SVD page and the worked solution typeset alike.  It formats the exact numbers
+and matrices it is handed and computes nothing; whatever a visitor typed
+reaches a page only as parsed numbers or as escaped text (:func:`text`).
 """
 
 import html
 
-import sympy
+from ..explain.latex import Printer
+from ..explain.mathml import latex_to_mathml
 
 
 def math(expr, display=False):
@@ -18,22 +21,20 @@ def math(expr, display=False):
     >>> from sympy import sqrt
     >>> math(sqrt(3))
     '<math><msqrt><mn>3</mn></msqrt></math>'
-    >>> math(sympy.Matrix([[1, 2]]), display=True)[:27]
-    '<math display="block"><mrow'
     """
-    body = sympy.mathml(expr, printer="presentation")
-    return f'<math display="block">{body}</math>' if display else f"<math>{body}</math>"
+    return latex_to_mathml(Printer().doprint(expr), display=display)
 
 
 def named_matrix(name, matrix):
-    """``name = [...]`` as a display ``<math>``; *name* is MathML (``<mi>U</mi>``, trusted, not user text).
+    """``name = [...]`` as a display ``<math>``; *name* is LaTeX of our own (``U``, ``\\Sigma``), not user text.
 
     Examples
     --------
-    >>> named_matrix("<mi>A</mi>", sympy.Matrix([[5]]))[:51]
-    '<math display="block"><mi>A</mi><mo>=</mo><mrow><mo>'
+    >>> import sympy
+    >>> named_matrix("A", sympy.Matrix([[5]])).startswith('<math display="block"><mi>A</mi><mo>=</mo>')
+    True
     """
-    return f'<math display="block">{name}<mo>=</mo>{sympy.mathml(matrix, printer="presentation")}</math>'
+    return latex_to_mathml(f"{name} = {Printer().doprint(matrix)}", display=True)
 
 
 def text(value):

@@ -19,6 +19,7 @@ import io
 import json
 import random
 import traceback
+import warnings
 from collections import OrderedDict
 from decimal import Decimal
 
@@ -28,6 +29,7 @@ import exactsvd
 
 from ..cli import VERIFIED, _svd_json
 from ..errors import ExactSVDError, InvalidArgumentError, shorten
+from ..explain import solution_fragment
 from ..explain.build import GRAMS
 from ..explain.pdf import ToolMissingError, compile_pdf
 from ..generate import DIFFICULTIES, exercise_sheet
@@ -35,7 +37,7 @@ from ..input import as_exact_matrix
 from ..result import FORMS
 from . import render
 from .errors import RequestTooLarge, UnsupportedUpload, WebError
-from .inputs import checked_matrix, checked_text
+from .inputs import checked_answer, checked_matrix, checked_text
 
 #: Every task by name: what a worker may be asked to run.
 TASKS = {}
@@ -101,6 +103,18 @@ def run(name, arguments):
         return ("crash", traceback.format_exc())
 
 
+@task
+def warm():
+    """A small SVD page and worked solution, so that a process has done everything once (returns ``None``).
+
+    >>> warm() is None
+    True
+    """
+    limits = {"max_text": 100, "max_entries": 16}
+    svd("[[1, 2, 1, 0], [2, 0, 1, 1]]", limits)
+    explain("[[3, 4]]", limits)
+
+
 def read_matrix(text, limits, name="matrix"):
     """The exact matrix in the visitor's *text*, within the server's *limits*.
 
@@ -155,11 +169,11 @@ def svd(matrix, limits, form="full"):
     data["proof"] = VERIFIED if verified else None
     data["decimals"] = [str(sympy.N(s, 15)) for s in result.singular_values]
     data["mathml"] = {
-        "A": render.named_matrix("<mi>A</mi>", A),
+        "A": render.named_matrix("A", A),
         "singular_values": [render.math(s) for s in result.singular_values],
-        "U": render.named_matrix("<mi>U</mi>", U),
-        "S": render.named_matrix("<mi mathvariant=\"normal\">Σ</mi>", S),
-        "V": render.named_matrix("<mi>V</mi>", V),
+        "U": render.named_matrix("U", U),
+        "S": render.named_matrix(r"\Sigma", S),
+        "V": render.named_matrix("V", V),
     }
     return data
 
@@ -186,16 +200,33 @@ def _file(stem, fmt, content):
 
 
 @task
+def explain(matrix, limits, gram=None, rank_one=False):
+    """The worked solution as an HTML fragment (MathML), with the singular values as strings.
+
+    >>> data = explain("[[3, 4]]", {"max_text": 100, "max_entries": 4})
+    >>> data["singular_values"], data["html"].count("<section>") > 5
+    (['5'], True)
+    """
+    solution = exactsvd.explain(read_matrix(matrix, limits), gram=_gram(gram), rank_one=bool(rank_one))
+    return {"singular_values": [str(s) for s in solution.singular_values], "rank": solution.rank,
+            "html": solution_fragment(solution)}
+
+
+@task
 def solution_file(matrix, limits, fmt, gram=None, rank_one=False):
-    """The worked solution as a file: ``latex``, ``markdown`` or ``pdf`` (compiled by pdflatex, no shell escape).
+    """The worked solution as a file: ``latex``, ``markdown``, ``html`` (one self-contained page) or ``pdf``.
+
+    The PDF is compiled by ``pdflatex`` without shell escape.
 
     >>> solution_file("[[3, 4]]", {"max_text": 100, "max_entries": 4}, "markdown")["filename"]
     'solution.md'
     """
-    _choice(fmt, ("latex", "markdown", "pdf"), "format")
+    _choice(fmt, ("latex", "markdown", "html", "pdf"), "format")
     solution = exactsvd.explain(read_matrix(matrix, limits), gram=_gram(gram), rank_one=bool(rank_one))
     if fmt == "markdown":
         return _file("solution", fmt, solution.to_markdown())
+    if fmt == "html":
+        return _file("solution", fmt, solution.to_html())
     source = solution.to_latex(standalone=True)
     return _file("solution", fmt, compile_pdf(source) if fmt == "pdf" else source)
 
@@ -218,7 +249,7 @@ def check(matrix, limits, U=None, S=None, V=None, answer=None, tol=None):
     if answer is not None:
         U, S, V = _answer_file(answer, limits)
     else:
-        U, S, V = (checked_text(box, name, limits["max_text"]) for box, name in ((U, "U"), (S, "S"), (V, "V")))
+        U, S, V = (checked_answer(box, name, limits) for box, name in ((U, "U"), (S, "S"), (V, "V")))
     if tol not in (None, ""):
         tol = checked_text(tol, "tol", 40)
     report = exactsvd.check(A, U, S, V, tol=tol or None)
@@ -227,7 +258,7 @@ def check(matrix, limits, U=None, S=None, V=None, answer=None, tol=None):
         "form": report.form,
         "problems": list(report.problems),
         "report": str(report),
-        "mathml": {"A": render.named_matrix("<mi>A</mi>", A)},
+        "mathml": {"A": render.named_matrix("A", A)},
     }
 
 
@@ -284,7 +315,7 @@ def exercises(limits, count=5, shape="mixed", difficulty="easy", seed=1):
     for result in results:
         entry = json.loads(_svd_json(result, None))
         entry["matrix"] = [[str(x) for x in row] for row in result.matrix.tolist()]
-        entry["mathml"] = {"A": render.named_matrix("<mi>A</mi>", result.matrix),
+        entry["mathml"] = {"A": render.named_matrix("A", result.matrix),
                            "answer": _answer_mathml(result)}
         listed.append(entry)
     return {"seed": int(seed), "difficulty": difficulty, "exercises": listed}
@@ -293,7 +324,7 @@ def exercises(limits, count=5, shape="mixed", difficulty="easy", seed=1):
 def _answer_mathml(result):
     U, S, V = result
     return "".join(render.named_matrix(name, M) for name, M in
-                   (("<mi>U</mi>", U), ('<mi mathvariant="normal">Σ</mi>', S), ("<mi>V</mi>", V)))
+                   (("U", U), (r"\Sigma", S), ("V", V)))
 
 
 @task
@@ -317,13 +348,13 @@ def exercise_file(limits, part="sheet", fmt="pdf", count=5, shape="mixed", diffi
 
 
 def _exercise_html(results, part, worked):
-    """``[(matrix MathML, answer MathML or None)]`` for the HTML sheet or key."""
+    """``[(matrix MathML, answer HTML or None)]`` for the HTML sheet or key."""
     shown = []
     for result in results:
         answer = None
         if part == "key":
-            answer = _answer_mathml(result)
-        shown.append((render.named_matrix("<mi>A</mi>", result.matrix), answer))
+            answer = solution_fragment(exactsvd.explain(result.matrix)) if worked else _answer_mathml(result)
+        shown.append((render.named_matrix("A", result.matrix), answer))
     return shown
 
 
@@ -349,8 +380,7 @@ def compress(limits, k=10, image=None):
     """
     from ..applications import floatpath
 
-    data = _sample_photo() if image is None else image
-    u, s, vt = _picture_svd(data, limits)
+    u, s, vt = _picture_svd(_sample_photo(), None) if image is None else _picture_svd(image, limits)
     k = _integer(k, "k", 1, len(s))
     approximation = floatpath.reconstruct(u, s, vt, k)
     return {
@@ -374,7 +404,10 @@ def _sample_photo():
 
 
 def _picture_svd(data, limits):
-    """The float SVD of the picture in *data* (PNG or JPEG bytes), cached per worker by content."""
+    """The float SVD of the picture in *data* (PNG or JPEG bytes), cached per worker by content.
+
+    *limits* bound an upload's bytes and pixels; ``None`` for the sample photo, which is ours.
+    """
     from ..applications import floatpath
 
     digest = hashlib.sha256(data).hexdigest()
@@ -387,27 +420,42 @@ def _picture_svd(data, limits):
 
 
 def _grey(data, limits):
-    """The picture as grey values in [0, 1], at most :data:`MAX_SIDE` pixels on its longer side."""
+    """The picture as grey values in [0, 1], at most :data:`MAX_SIDE` pixels on its longer side.
+
+    Pillow's own decompression-bomb check is set to *limits*' pixel count (none for the sample photo).
+    """
     import numpy as np
     from PIL import Image
 
-    if len(data) > limits["max_upload"]:
+    if limits is not None and len(data) > limits["max_upload"]:
         raise RequestTooLarge(f"image: the file has {len(data)} bytes; this server takes at most "
                               f"{limits['max_upload']}.")
-    Image.MAX_IMAGE_PIXELS = limits["max_pixels"]
-    try:
-        with Image.open(io.BytesIO(data), formats=("PNG", "JPEG")) as picture:
-            width, height = picture.size
-            if width * height > limits["max_pixels"]:
-                raise RequestTooLarge(f"image: {width}×{height} pixels; this server takes at most "
-                                      f"{limits['max_pixels']} pixels.")
+    max_pixels = limits["max_pixels"] if limits is not None else None
+    unreadable = UnsupportedUpload("image: not a PNG or JPEG picture that can be read; upload a .png or .jpg file.")
+    Image.MAX_IMAGE_PIXELS = max_pixels
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the size is checked below
+        try:
+            picture = Image.open(io.BytesIO(data), formats=("PNG", "JPEG"))
+        except Image.DecompressionBombError:
+            raise _too_many_pixels(max_pixels) from None
+        except (OSError, SyntaxError, ValueError):
+            raise unreadable from None
+    with picture:
+        width, height = picture.size
+        if max_pixels is not None and width * height > max_pixels:
+            raise _too_many_pixels(max_pixels, f"{width}×{height} pixels")
+        try:
             picture.draft("L", (MAX_SIDE, MAX_SIDE))
             grey = picture.convert("L")
-            grey.thumbnail((MAX_SIDE, MAX_SIDE))
-            return np.asarray(grey, dtype=float) / 255
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as error:
-        raise UnsupportedUpload("image: not a PNG or JPEG picture that can be read; upload a .png or .jpg file.") \
-            from error
+        except (OSError, SyntaxError, ValueError):
+            raise unreadable from None
+    grey.thumbnail((MAX_SIDE, MAX_SIDE))
+    return np.asarray(grey, dtype=float) / 255
+
+
+def _too_many_pixels(max_pixels, size="too many pixels"):
+    return RequestTooLarge(f"image: {size}; this server takes at most {max_pixels} pixels. Send a smaller picture.")
 
 
 def _png_url(grey):

@@ -28,7 +28,7 @@ from starlette.testclient import TestClient  # noqa: E402
 
 from exactsvd.web.app import create_app  # noqa: E402
 from exactsvd.web.config import ServerConfig  # noqa: E402
-from exactsvd.web.errors import MemoryLimitExceeded, TimeLimitExceeded  # noqa: E402
+from exactsvd.web.errors import MemoryLimitExceeded, TimeLimitExceeded, WebError  # noqa: E402
 from exactsvd.web.pool import WorkerPool  # noqa: E402
 
 BLOG = "[[1,2,1,0],[2,0,1,1]]"
@@ -341,7 +341,30 @@ def test_memory_cap_and_time_limit_in_the_pool_each_followed_by_a_fresh_worker()
         with pytest.raises(TimeLimitExceeded, match="limit of 5 s"):
             pool.call("svd", matrix=SLOW, limits={"max_text": 400, "max_entries": 36})
         assert pool.call("hog", mib=1) == 2**20
-        assert pool.status() == {"workers": 1, "running": 0, "waiting": 0, "queue": 0, "timeout": 5}
+        assert pool.status() == {"workers": 1, "running": 0, "long": 0, "waiting": 0, "queue": 0, "timeout": 5}
+
+
+def test_one_worker_stays_free_for_quick_requests_while_slow_ones_run():
+    limits = {"max_text": 400, "max_entries": 36}
+    with WorkerPool(workers=2, queue=2, timeout=30) as pool:
+        assert pool.long_workers == 1
+        outcomes = []
+
+        def slow():
+            try:
+                pool.call("svd", matrix=SLOW, limits=limits)
+            except WebError as error:  # busy, or stopped when the pool closes
+                outcomes.append(type(error).__name__)
+
+        first = threading.Thread(target=slow)
+        first.start()
+        while not pool.status()["long"]:
+            time.sleep(0.05)
+        slow()  # a second long calculation may not take the last worker
+        assert outcomes == ["ServerBusy"]  # while the first one still runs
+        assert pool.call("svd", matrix="[[3, 4]]", limits=limits)["singular_values"] == ["5"]
+        pool.close()  # stops the first slow calculation
+        first.join()
 
 
 def test_health_and_api_index(client):

@@ -65,7 +65,8 @@ def create_app(config=None, pool=None):
     (1, 1)
     """
     config = config or ServerConfig()
-    pool = pool or WorkerPool(config.workers, config.queue, config.timeout, config.memory_mb)
+    pool = pool or WorkerPool(config.workers, config.queue, config.timeout, config.memory_mb,
+                              long_workers=config.long_workers)
 
     @contextlib.asynccontextmanager
     async def lifespan(app):

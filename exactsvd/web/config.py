@@ -28,6 +28,10 @@ class ServerConfig:
     queue : int
         Requests that may wait for a worker; beyond ``workers + queue`` a
         request is answered at once with HTTP 503 "busy, try again".
+    long_workers : int or None
+        Workers that may hold a calculation running longer than a second at
+        once; ``None``: ``workers - 1`` (at least 1), so that one worker is
+        always free for quick requests.
     timeout : float
         Seconds one calculation may take before its worker is stopped.
     memory_mb : int
@@ -59,6 +63,7 @@ class ServerConfig:
     port: int = 8000
     workers: int = 2
     queue: int = 8
+    long_workers: int = None
     timeout: float = 10.0
     memory_mb: int = 1024
     max_text: int = 4000
@@ -72,6 +77,8 @@ class ServerConfig:
         minimum = {"port": 0, "queue": 0, "memory_mb": 256}
         for field in fields(self):
             value = getattr(self, field.name)
+            if field.name == "long_workers" and value is None:
+                continue
             if field.name == "host":
                 if not isinstance(value, str) or not value:
                     raise InvalidArgumentError(f"host={shorten(value)} must be an address such as '127.0.0.1'")

@@ -7,11 +7,15 @@ tasks, which print parsed numbers.  Every page works without JavaScript; the
 script (``static/app.js``) only moves the compression slider without a reload.
 """
 
+import re
 from importlib import resources
 from urllib.parse import urlencode
 
 from .. import __version__
 from .render import text
+
+#: A rational number as the JSON API writes it: shown without its decimal value.
+RATIONAL = re.compile(r"-?\d+(/\d+)?")
 
 #: The pages, in the order of the menu: (path, title).
 MENU = (("/", "SVD"), ("/explain", "Worked solution"), ("/check", "Check an answer"),
@@ -118,8 +122,10 @@ def svd_result(fields, result, pdf):
     m, n = result["shape"]
     math = result["mathml"]
     rows = "".join(
-        f'<tr><th scope="row">σ<sub>{i}</sub></th><td class="exact">{exact}</td><td class="decimal">≈ {text(decimal)}</td></tr>'
-        for i, (exact, decimal) in enumerate(zip(math["singular_values"], result["decimals"]), 1)
+        f'<tr><th scope="row">σ<sub>{i}</sub></th><td class="exact">{exact}</td>'
+        f'<td class="decimal">{"" if RATIONAL.fullmatch(value) else "≈ " + text(decimal)}</td></tr>'
+        for i, (exact, value, decimal) in enumerate(
+            zip(math["singular_values"], result["singular_values"], result["decimals"]), 1)
     )
     query = {"matrix": fields["matrix"], "gram": fields["gram"]}
     links = [("JSON", f"/download/svd.json?{urlencode({'matrix': fields['matrix'], 'form': fields['form']})}"),

@@ -37,6 +37,9 @@ log = logging.getLogger("exactsvd.web")
 #: Modules the forkserver imports once, so that every worker starts with them loaded (missing ones are skipped).
 PRELOAD = ("exactsvd.web.warm", "numpy", "PIL.Image", "matplotlib.figure")
 
+#: Seconds after which a running task counts as long (see ``long_workers``).
+LONG_AFTER = 1.0
+
 #: Seconds a new worker may take to start and do its warm-up calculation.
 STARTUP_TIMEOUT = 60
 
@@ -58,6 +61,12 @@ class WorkerPool:
         Seconds a task may run before its worker is stopped.
     memory_mb : int
         Address-space limit of each worker, in MiB.
+    long_workers : int, optional
+        How many workers may hold a *long* task (one running longer than
+        :data:`LONG_AFTER` seconds) at once; default ``workers - 1`` (at least
+        1), so that one worker stays free for short tasks.  A task that
+        becomes long when that many long tasks run is stopped with
+        :class:`~exactsvd.web.errors.ServerBusy`.
     tasks : str
         The module whose ``run(task, arguments)`` the workers call (default
         :mod:`exactsvd.web.tasks`; see :func:`exactsvd.web.tasks.run` for the
@@ -76,13 +85,16 @@ class WorkerPool:
     ['5']
     """
 
-    def __init__(self, workers=2, queue=8, timeout=10.0, memory_mb=1024, tasks="exactsvd.web.tasks"):
+    def __init__(self, workers=2, queue=8, timeout=10.0, memory_mb=1024, tasks="exactsvd.web.tasks",
+                 long_workers=None):
         for name, value, low in (("workers", workers, 1), ("queue", queue, 0), ("timeout", timeout, 0.001),
                                  ("memory_mb", memory_mb, 256)):
             if isinstance(value, bool) or not isinstance(value, (int, float)) or not value >= low:
                 raise InvalidArgumentError(f"{name}={value!r} must be a number of at least {low}")
         self.workers, self.queue, self.timeout, self.memory_mb = workers, queue, timeout, memory_mb
         self.tasks = tasks
+        self.long_workers = max(1, workers - 1) if long_workers is None else long_workers
+        self._long = 0
         self._idle = []
         self._lock = threading.Lock()
         self._free = threading.Semaphore(workers)
@@ -91,6 +103,7 @@ class WorkerPool:
         self._threads = None
         self._context = None
         self._all = set()
+        self._closed = False
 
     # ------------------------------------------------------------ life cycle
 
@@ -107,6 +120,7 @@ class WorkerPool:
     def close(self):
         """Stop every worker process."""
         with self._lock:
+            self._closed = True
             workers, self._idle = list(self._all), []
         for worker in workers:
             worker.stop()
@@ -120,12 +134,13 @@ class WorkerPool:
         self.close()
 
     def status(self):
-        """``{"workers", "running", "waiting", "queue", "timeout"}``: what the pool is doing now.
+        """``{"workers", "running", "long", "waiting", "queue", "timeout"}``: what the pool is doing now.
 
         >>> WorkerPool(workers=3, queue=1).status()["workers"]
         3
         """
-        return {"workers": self.workers, "running": self._running, "waiting": self._admitted - self._running,
+        return {"workers": self.workers, "running": self._running, "long": self._long,
+                "waiting": self._admitted - self._running,
                 "queue": self.queue, "timeout": self.timeout}
 
     # ------------------------------------------------------------ running tasks
@@ -175,7 +190,7 @@ class WorkerPool:
     def _on(self, worker, task, arguments):
         """The task's value; the worker is stopped when it ran out of time or memory, or died."""
         try:
-            reply = worker.ask((task, arguments), self.timeout)
+            reply = self._reply(worker, task, arguments)
         except TimeoutError:
             worker.stop()
             raise TimeLimitExceeded(
@@ -195,9 +210,34 @@ class WorkerPool:
             worker.stop()
         raise WebError.of_kind(reply[1], reply[2])
 
+    def _reply(self, worker, task, arguments):
+        """The worker's reply; a task still running after :data:`LONG_AFTER` s takes a long-task place or is stopped."""
+        worker.send((task, arguments))
+        short = min(LONG_AFTER, self.timeout)
+        if worker.wait(short):
+            return worker.receive()
+        with self._lock:
+            admitted = self._long < self.long_workers
+            self._long += admitted
+        if not admitted:
+            worker.stop()
+            raise ServerBusy(
+                f"The server is busy with other long calculations ({self.long_workers} running). "
+                "Please try again in a minute."
+            )
+        try:
+            if worker.wait(self.timeout - short):
+                return worker.receive()
+            raise TimeoutError
+        finally:
+            with self._lock:
+                self._long -= 1
+
     def _replace(self, worker):
         with self._lock:
             self._all.discard(worker)
+            if self._closed:
+                return worker
         return self._spawn()
 
     def _spawn(self):
@@ -232,15 +272,23 @@ class _Worker:
     def alive(self):
         return self.process.is_alive()
 
-    def ask(self, message, timeout):
-        """Send *message*, wait at most *timeout* seconds for the reply (``TimeoutError``, ``EOFError``)."""
+    def send(self, message):
+        """Send *message* to the worker (``EOFError`` when it is gone)."""
         try:
             self.connection.send(message)
-        except (BrokenPipeError, ConnectionResetError) as error:
+        except (BrokenPipeError, ConnectionResetError, OSError) as error:
             raise EOFError from error
-        if not self.connection.poll(timeout):
-            raise TimeoutError
-        return self.connection.recv()
+
+    def wait(self, timeout):
+        """Whether a reply (or the end of the pipe) arrived within *timeout* seconds."""
+        return self.connection.poll(max(timeout, 0))
+
+    def receive(self):
+        """The reply (``EOFError`` when the worker died)."""
+        try:
+            return self.connection.recv()
+        except (ConnectionResetError, OSError) as error:
+            raise EOFError from error
 
     def stop(self):
         """Kill the worker's process group (itself and any ``pdflatex`` it started); its exit code."""

@@ -10,6 +10,8 @@ document.addEventListener("DOMContentLoaded", function () {
 
   function show(data) {
     document.getElementById("k-value").textContent = data.k;
+    var field = document.querySelector("form input[name=k]");
+    if (field) { field.value = data.k; }
     document.getElementById("ratio").textContent = data.compression_ratio;
     document.getElementById("error").textContent = (100 * data.relative_error).toFixed(2);
     document.getElementById("reconstruction").src = data.reconstruction;

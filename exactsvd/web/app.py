@@ -27,6 +27,7 @@ from starlette.staticfiles import StaticFiles
 from ..errors import ExactSVDError
 from ..generate import DIFFICULTIES
 from . import pages
+from .cache import ResultCache
 from .config import ServerConfig
 from .errors import NotFound, RequestTooLarge, UnsupportedUpload, WebError
 from .inputs import checked_answer, checked_matrix
@@ -94,6 +95,7 @@ def create_app(config=None, pool=None):
     ]
     app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={404: not_found})
     app.state.config, app.state.pool, app.state.pictures = config, pool, PictureStore()
+    app.state.answers = ResultCache(max_bytes=config.cache_mb * 2**20)
     app.state.pdf = shutil.which("pdflatex") is not None
     return Guard(app, config)
 
@@ -170,9 +172,15 @@ def _json_error(error):
 
 
 async def _compute(request, task, **arguments):
-    """The value of *task* run in a worker with the server's limits."""
+    """The value of *task* run in a worker with the server's limits (or the same answer given before)."""
     state = request.app.state
-    return await state.pool.run(task, limits=state.config.limits, **arguments)
+    arguments["limits"] = state.config.limits
+    key = state.answers.key(task, arguments)
+    answer = state.answers.get(key)
+    if answer is None:
+        answer = await state.pool.run(task, **arguments)
+        state.answers.put(key, answer)
+    return answer
 
 
 async def _json_body(request):

@@ -3,7 +3,7 @@
 ::
 
     exactsvd serve [--host 127.0.0.1] [--port 8000] [--workers N] [--queue N] [--long-workers N] [--timeout T]
-                   [--memory MiB] [--max-entries N] [--max-text N] [--max-upload BYTES]
+                   [--memory MiB] [--cache MiB] [--max-entries N] [--max-text N] [--max-upload BYTES]
 
 Starts uvicorn with :func:`exactsvd.web.app.create_app` and returns when it is
 stopped (Ctrl-C).  It binds to 127.0.0.1 (this computer only) unless
@@ -25,11 +25,12 @@ OPTIONS = (
     ("--workers", "N", "workers", int, "worker processes: calculations at the same time (default 2)"),
     ("--queue", "N", "queue", int, "requests that may wait for a worker before 'busy, try again' (default 8)"),
     ("--long-workers", "N", "long_workers", int,
-     "workers that may run calculations longer than 1 s at once (default: workers - 1, at least 1)"),
+     "workers that may run calculations longer than 1 s at once (default: half the workers, at least 1)"),
     ("--timeout", "SECONDS", "timeout", float, "seconds one calculation may take (default 10)"),
     ("--memory", "MiB", "memory_mb", int, "memory limit of each worker in MiB (default 1024)"),
     ("--max-text", "N", "max_text", int, "characters of one matrix box (default 4000)"),
     ("--max-entries", "N", "max_entries", int, "entries of one matrix (default 144, e.g. 12×12)"),
+    ("--cache", "MiB", "cache_mb", int, "MiB of answers kept for visitors who ask the same again (default 64; 0: none)"),
     ("--max-upload", "BYTES", "max_upload", int, "bytes of one uploaded file (default 4194304)"),
 )
 
@@ -43,7 +44,7 @@ def add_arguments(parser):
     >>> parser = argparse.ArgumentParser()
     >>> add_arguments(parser)
     >>> config(parser.parse_args(["--port", "8080", "--workers", "4"]))
-    ServerConfig(host='127.0.0.1', port=8080, workers=4, queue=8, long_workers=None, timeout=10.0, memory_mb=1024, max_text=4000, max_entries=144, max_body=65536, max_upload=4194304, max_pixels=16777216, max_exercises=20)
+    ServerConfig(host='127.0.0.1', port=8080, workers=4, queue=8, long_workers=None, timeout=10.0, memory_mb=1024, max_text=4000, max_entries=144, max_body=65536, max_upload=4194304, max_pixels=16777216, max_exercises=20, cache_mb=64)
     """
     for option, metavar, field, kind, text in OPTIONS:
         parser.add_argument(option, metavar=metavar, dest=field, type=kind, default=getattr(ServerConfig, field),

@@ -30,8 +30,8 @@ class ServerConfig:
         request is answered at once with HTTP 503 "busy, try again".
     long_workers : int or None
         Workers that may hold a calculation running longer than a second at
-        once; ``None``: ``workers - 1`` (at least 1), so that one worker is
-        always free for quick requests.
+        once; ``None``: half the workers (at least 1), so that the others are
+        free for quick requests.
     timeout : float
         Seconds one calculation may take before its worker is stopped.
     memory_mb : int
@@ -48,6 +48,8 @@ class ServerConfig:
         Pixels of an uploaded picture (width times height); larger pictures are refused.
     max_exercises : int
         Exercises on one sheet.
+    cache_mb : int
+        MiB of answers kept for visitors who ask the same again (0: none).
 
     Examples
     --------
@@ -72,9 +74,10 @@ class ServerConfig:
     max_upload: int = 4 * 1024 * 1024
     max_pixels: int = 16 * 1024 * 1024
     max_exercises: int = 20
+    cache_mb: int = 64
 
     def __post_init__(self):
-        minimum = {"port": 0, "queue": 0, "memory_mb": 256}
+        minimum = {"port": 0, "queue": 0, "memory_mb": 256, "cache_mb": 0}
         for field in fields(self):
             value = getattr(self, field.name)
             if field.name == "long_workers" and value is None:

@@ -40,6 +40,9 @@ PRELOAD = ("exactsvd.web.warm", "numpy", "PIL.Image", "matplotlib.figure")
 #: Seconds after which a running task counts as long (see ``long_workers``).
 LONG_AFTER = 1.0
 
+#: The niceness of a worker while it runs a long task.
+LONG_NICENESS = 10
+
 #: Seconds a new worker may take to start and do its warm-up calculation.
 STARTUP_TIMEOUT = 60
 
@@ -63,10 +66,12 @@ class WorkerPool:
         Address-space limit of each worker, in MiB.
     long_workers : int, optional
         How many workers may hold a *long* task (one running longer than
-        :data:`LONG_AFTER` seconds) at once; default ``workers - 1`` (at least
-        1), so that one worker stays free for short tasks.  A task that
+        :data:`LONG_AFTER` seconds) at once; default half of them (at least
+        1), so that other workers stay free for quick tasks.  A task that
         becomes long when that many long tasks run is stopped with
-        :class:`~exactsvd.web.errors.ServerBusy`.
+        :class:`~exactsvd.web.errors.ServerBusy`.  A long task runs at a
+        lower CPU priority (:data:`LONG_NICENESS`), and its worker is replaced
+        by a fresh one afterwards.
     tasks : str
         The module whose ``run(task, arguments)`` the workers call (default
         :mod:`exactsvd.web.tasks`; see :func:`exactsvd.web.tasks.run` for the
@@ -93,7 +98,7 @@ class WorkerPool:
                 raise InvalidArgumentError(f"{name}={value!r} must be a number of at least {low}")
         self.workers, self.queue, self.timeout, self.memory_mb = workers, queue, timeout, memory_mb
         self.tasks = tasks
-        self.long_workers = max(1, workers - 1) if long_workers is None else long_workers
+        self.long_workers = max(1, workers // 2) if long_workers is None else long_workers
         self._long = 0
         self._idle = []
         self._lock = threading.Lock()
@@ -225,11 +230,13 @@ class WorkerPool:
                 f"The server is busy with other long calculations ({self.long_workers} running). "
                 "Please try again in a minute."
             )
+        worker.lower_priority()
         try:
             if worker.wait(self.timeout - short):
                 return worker.receive()
             raise TimeoutError
         finally:
+            worker.stop()  # it ran at a lower priority: the next task gets a fresh worker
             with self._lock:
                 self._long -= 1
 
@@ -289,6 +296,13 @@ class _Worker:
             return self.connection.recv()
         except (ConnectionResetError, OSError) as error:
             raise EOFError from error
+
+    def lower_priority(self):
+        """Let quick tasks of other workers go first on the CPU (``nice`` :data:`LONG_NICENESS`)."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, LONG_NICENESS)
+        except OSError:  # the worker is gone; the reply says so
+            pass
 
     def stop(self):
         """Kill the worker's process group (itself and any ``pdflatex`` it started); its exit code."""

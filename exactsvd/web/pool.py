@@ -11,8 +11,9 @@ one of ``workers`` long-lived worker processes (:func:`_worker_main`), which
   ``timeout`` seconds, and replaced at once; the request gets
   :class:`~exactsvd.web.errors.TimeLimitExceeded`;
 * are forked from a *forkserver* that has imported exactsvd (and NumPy and
-  matplotlib when installed) and done one small SVD, so that a new worker
-  starts warm in milliseconds.
+  matplotlib when installed) and done one small SVD; each new worker does one
+  more before it takes a task, and :data:`SPARES` of them wait in reserve, so
+  that a stopped worker is replaced at once.
 
 At most ``workers`` tasks run at once and at most ``queue`` wait for a
 worker; a request beyond that is refused at once with
@@ -38,7 +39,10 @@ log = logging.getLogger("exactsvd.web")
 PRELOAD = ("exactsvd.web.warm", "numpy", "PIL.Image", "matplotlib.figure")
 
 #: Seconds after which a running task counts as long (see ``long_workers``).
-LONG_AFTER = 1.0
+LONG_AFTER = 0.5
+
+#: Warm workers kept in reserve, so that a stopped worker is replaced at once.
+SPARES = 1
 
 #: The niceness of a worker while it runs a long task.
 LONG_NICENESS = 10
@@ -108,6 +112,8 @@ class WorkerPool:
         self._threads = None
         self._context = None
         self._all = set()
+        self._spares = []
+        self._spawner = None
         self._closed = False
 
     # ------------------------------------------------------------ life cycle
@@ -119,7 +125,9 @@ class WorkerPool:
         self._context = multiprocessing.get_context("forkserver")
         self._context.set_forkserver_preload(list(PRELOAD))
         self._threads = ThreadPoolExecutor(self.workers + self.queue, thread_name_prefix="exactsvd-web")
+        self._spawner = ThreadPoolExecutor(1, thread_name_prefix="exactsvd-web-spawn")
         self._idle = [self._spawn() for _ in range(self.workers)]
+        self._spares = [self._spawn() for _ in range(SPARES)]
         return self
 
     def close(self):
@@ -129,8 +137,9 @@ class WorkerPool:
             workers, self._idle = list(self._all), []
         for worker in workers:
             worker.stop()
-        if self._threads is not None:
-            self._threads.shutdown(wait=False, cancel_futures=True)
+        for executor in (self._threads, self._spawner):
+            if executor is not None:
+                executor.shutdown(wait=False, cancel_futures=True)
 
     def __enter__(self):
         return self.start()
@@ -241,11 +250,28 @@ class WorkerPool:
                 self._long -= 1
 
     def _replace(self, worker):
+        """A warm spare in place of the stopped *worker* (a new worker if there is none); the spares refilled."""
         with self._lock:
             self._all.discard(worker)
             if self._closed:
                 return worker
-        return self._spawn()
+            spare = self._spares.pop() if self._spares else None
+        self._spawner.submit(self._refill)
+        return spare or self._spawn()
+
+    def _refill(self):
+        """Start workers until :data:`SPARES` wait, ready (in the background thread of the pool)."""
+        while True:
+            with self._lock:
+                if self._closed or len(self._spares) >= SPARES:
+                    return
+            worker = self._spawn()
+            with self._lock:
+                if not self._closed:
+                    self._spares.append(worker)
+                    continue
+            worker.stop()
+            return
 
     def _spawn(self):
         parent, child = self._context.Pipe()

@@ -12,13 +12,17 @@ from . import plot
 from .api import singular_values, svd
 from .applications import low_rank
 from .errors import (
+    BudgetError,
     ExactSVDError,
+    InputTooLargeError,
     InvalidArgumentError,
     InvalidMatrixError,
     MatrixParseError,
+    MemoryLimitExceeded,
     NoConvergence,
     NonFiniteError,
     NotExactError,
+    TimeLimitExceeded,
     UnsupportedEntryError,
     VerificationError,
 )
@@ -30,16 +34,20 @@ from .result import SVDResult
 __version__ = "0.1.0"
 
 __all__ = [
+    "BudgetError",
     "CheckReport",
     "ExactSVDError",
+    "InputTooLargeError",
     "InvalidArgumentError",
     "InvalidMatrixError",
     "MatrixParseError",
+    "MemoryLimitExceeded",
     "NoConvergence",
     "NonFiniteError",
     "NotExactError",
     "SVDResult",
     "Solution",
+    "TimeLimitExceeded",
     "UnsupportedEntryError",
     "VerificationError",
     "check",

@@ -1,16 +1,28 @@
-"""The public entry points: :func:`svd` and :func:`singular_values`."""
+"""The public entry points: :func:`svd` and :func:`singular_values`.
 
+Without ``timeout`` (and ``max_memory``) the exact work runs in this process,
+as fast as it can; with them it runs in a worker process of
+:mod:`exactsvd.budget`, stopped at the deadline and capped in memory.
+``method="auto"`` always has a budget (10 s by default).
+"""
+
+import time
+
+from . import budget
 from .core import decompose, spectrum
 from .core.entries import domain_matrix
-from .errors import InvalidArgumentError, NotExactError, shorten
+from .errors import BudgetError, InputTooLargeError, InvalidArgumentError, NotExactError, shorten
 from .input import as_exact_matrix
 from .method import choose_method
+from .numeric.svd import check_dps
 from .result import check_form, exact_result, numeric_result, singular_value_list
 
 METHODS = ("exact", "numeric", "auto")
+#: What a :class:`~exactsvd.TimeLimitExceeded` of the exact path suggests.
+EXACT_HINT = "Give a larger timeout, or use method='numeric' (or method='auto', which falls back to it)."
 
 
-def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=False):
+def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=False, max_memory=None):
     """The singular value decomposition ``A = U S V^T``.
 
     Parameters
@@ -33,16 +45,38 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     dps : int
         Decimal digits for the numeric method (5 to 100000).
     timeout : float, optional
-        The time budget in seconds that ``method="auto"`` plans for (default 10).
+        Seconds the call may take (every method).  The work then runs in a
+        worker process that is stopped at the deadline:
+        :class:`~exactsvd.TimeLimitExceeded` (naming what was being computed)
+        at most ``exactsvd.budget.TIME_MARGIN`` (1 s) after it.  For
+        ``method="auto"`` it is the budget (default 10): the exact attempt gets
+        75% of it, and when it does not finish the numeric answer is computed
+        in the rest, which ``note`` says.  Default ``None``: no limit for
+        ``exact`` and ``numeric``, which then run in this process.
     rationalize : bool
         Accept Python floats on the exact path, read as the decimal they print
         as (0.1 is 1/10).
+    max_memory : int, optional
+        Bytes the worker process may allocate beyond what this process holds
+        (default ``exactsvd.budget.DEFAULT_MAX_MEMORY``, 1 GiB, whenever a
+        worker runs); past it :class:`~exactsvd.MemoryLimitExceeded`.  Giving
+        it runs the call in a worker even without *timeout*.  Linux only.
 
     Returns
     -------
     SVDResult
         Unpacks to ``U, S, V``; ``singular_values``, ``rank``, ``verify()``,
         ``method``.
+
+    Raises
+    ------
+    InputTooLargeError
+        At once, before any work, for an input beyond the documented limits
+        (``exactsvd.budget.limits``): more than 200 rows or columns, a full-form
+        factor of more than 10000 entries, an integer of more than 50000 bits
+        in an entry, or (exact path) a field of the entries of degree above 64.
+    TimeLimitExceeded, MemoryLimitExceeded
+        The call ran out of its *timeout* or *max_memory*.
 
     Examples
     --------
@@ -69,47 +103,139 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     check_form(form)
     if method not in METHODS:
         raise InvalidArgumentError(f"method={shorten(method)} is unknown; use one of {', '.join(map(repr, METHODS))}")
-    if method == "exact":
-        matrix = as_exact_matrix(A, rationalize=rationalize)
-        return exact_result(matrix, decompose(domain_matrix(matrix)), form)
+    check_dps(dps)
+    _check_flag(rationalize, "rationalize")
+    timeout = budget.check_timeout(timeout)
+    max_memory = budget.check_max_memory(max_memory)
+    if method == "auto":
+        return _auto(A, form, dps, timeout, rationalize, max_memory)
+    matrix = as_exact_matrix(A, rationalize=rationalize or method == "numeric")
     if method == "numeric":
-        return _numeric(as_exact_matrix(A, rationalize=True), form, dps)
+        return _numeric(matrix, form, dps, timeout, max_memory)
+    budget.refuse_beyond_limits(matrix, form, "exact")
+    if timeout is None and max_memory is None:
+        return exact_result(matrix, _exact_data(matrix), form)
+    data = budget.run(_exact_data, matrix, what=_what("exact SVD", matrix), hint=EXACT_HINT,
+                      **_limits(timeout, max_memory))
+    return exact_result(matrix, data, form)
+
+
+def _what(name, matrix):
+    return f"the {name} of the {matrix.shape[0]}×{matrix.shape[1]} matrix"
+
+
+def _limits(timeout, max_memory):
+    return {"timeout": timeout, "max_memory": budget.DEFAULT_MAX_MEMORY if max_memory is None else max_memory}
+
+
+def _exact_data(matrix):
+    """The :class:`~exactsvd.core.ExactDecomposition` of a validated SymPy matrix."""
+    budget.stage("the field of the entries")
+    exact = domain_matrix(matrix)
+    budget.stage("the characteristic polynomial of the Gram matrix and its factors")
+    spec = spectrum(exact)
+    budget.stage("the eigenvectors and the kernels")
+    return decompose(exact, spec)
+
+
+def _auto_data(matrix, seconds, cost):
+    """``(note, decomposition or None)``: the exact data if the spectrum says it fits in *seconds*."""
+    budget.stage("the field of the entries")
+    exact = domain_matrix(matrix)
+    budget.stage("the characteristic polynomial of the Gram matrix and its factors")
+    spec = spectrum(exact)
+    chosen, note = choose_method(spec, seconds, cost)
+    if chosen == "numeric":
+        return note, None
+    budget.stage("the eigenvectors and the kernels")
+    return note, decompose(exact, spec)
+
+
+def _auto(A, form, dps, timeout, rationalize, max_memory):
+    """``method="auto"``: the exact answer within 75% of the budget, else the numeric one."""
+    seconds = budget.DEFAULT_AUTO_TIMEOUT if timeout is None else timeout
+    started = time.monotonic()
     try:
         matrix = as_exact_matrix(A, rationalize=rationalize)
     except NotExactError:
-        return _numeric(as_exact_matrix(A, rationalize=True), form, dps, "numeric: the matrix has float entries")
-    exact = domain_matrix(matrix)
-    spec = spectrum(exact)
-    chosen, note = choose_method(spec, timeout)
-    if chosen == "numeric":
-        return _numeric(matrix, form, dps, note)
-    result = exact_result(matrix, decompose(exact, spec), form)
-    result.note = note
-    return result
+        matrix = as_exact_matrix(A, rationalize=True)
+        return _numeric(matrix, form, dps, seconds, max_memory, "numeric: the matrix has float entries")
+    budget.refuse_beyond_limits(matrix, form, "numeric")
+    share = seconds * budget.limits.AUTO_EXACT_SHARE
+    try:
+        cost = budget.refuse_beyond_limits(matrix, form, "exact")
+        if cost.seconds > seconds:
+            raise InputTooLargeError(
+                f"the exact answer (a {cost.size}×{cost.size} Gram matrix, entries up to {cost.bits} bits, field "
+                f"degree up to {cost.field_degree}) is estimated at {cost.seconds:.0f} s, over the {seconds:g} s budget"
+            )
+        note, data = budget.run(_auto_data, matrix, seconds, cost, what="the exact attempt",
+                                **_limits(share, max_memory))
+    except BudgetError as error:
+        note, data = f"numeric: {_first_sentence(error)}", None
+    if data is not None:
+        result = exact_result(matrix, data, form)
+        result.note = note
+        return result
+    remaining = seconds - (time.monotonic() - started) + budget.TIME_MARGIN / 2
+    return _numeric(matrix, form, dps, max(remaining, 0.1), max_memory, note)
 
 
-def _numeric(matrix, form, dps, note=None):
+def _first_sentence(error):
+    text = str(error)
+    return text.split(". ", 1)[0].rstrip(".")
+
+
+def _numeric(matrix, form, dps, timeout=None, max_memory=None, note=None):
     from .numeric import numeric_svd
 
-    result = numeric_result(matrix, numeric_svd(matrix, dps=dps, form="full"), form)
+    budget.refuse_beyond_limits(matrix, form, "numeric")
+    if timeout is None and max_memory is None:
+        data = numeric_svd(matrix, dps=dps, form="full")
+    else:
+        data = budget.run(numeric_svd, matrix, dps=dps, form="full", what=_what("numeric SVD", matrix),
+                          hint="Give a larger timeout or fewer digits (dps).", **_limits(timeout, max_memory))
+    result = numeric_result(matrix, data, form)
     if note:
         result.note = f"{note}; {result.note}" if result.note else note
     return result
 
 
-def singular_values(A, *, rationalize=False):
+def _check_flag(value, name):
+    if not isinstance(value, bool):
+        raise InvalidArgumentError(f"{name}={shorten(value)} must be True or False")
+
+
+def singular_values(A, *, rationalize=False, timeout=None, max_memory=None):
     """The singular values of ``A``, descending, zeros included (``min(m, n)`` of them).
 
     Cheaper than :func:`svd`: only the characteristic polynomial of the smaller
-    Gram matrix, its factors and its ordered roots are computed.
+    Gram matrix, its factors and its ordered roots are computed.  *timeout*
+    and *max_memory* work as for :func:`svd` (a worker process).
 
     Examples
     --------
     >>> import exactsvd
     >>> exactsvd.singular_values([[1, 2, 1, 0], [2, 0, 1, 1]])
     (3, sqrt(3))
-    >>> exactsvd.singular_values([[1, -1], [-2, 2], [2, -2]])
+    >>> exactsvd.singular_values([[1, -1], [-2, 2], [2, -2]], timeout=30)
     (3*sqrt(2), 0)
     """
+    _check_flag(rationalize, "rationalize")
+    timeout = budget.check_timeout(timeout)
+    max_memory = budget.check_max_memory(max_memory)
     matrix = as_exact_matrix(A, rationalize=rationalize)
-    return singular_value_list(spectrum(domain_matrix(matrix)), min(matrix.shape))
+    budget.refuse_beyond_limits(matrix, "thin", "exact")
+    if timeout is None and max_memory is None:
+        spec = spectrum(domain_matrix(matrix))
+    else:
+        spec = budget.run(_spectrum, matrix, what=_what("singular values", matrix), hint=EXACT_HINT,
+                          **_limits(timeout, max_memory))
+    return singular_value_list(spec, min(matrix.shape))
+
+
+def _spectrum(matrix):
+    budget.stage("the field of the entries")
+    exact = domain_matrix(matrix)
+    budget.stage("the characteristic polynomial of the Gram matrix and its factors")
+    return spectrum(exact)

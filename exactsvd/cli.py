@@ -13,7 +13,10 @@
 MATRIX is matrix text such as ``"[[1, 2], [3, 4]]"`` or ``"1 2; 3 4"``, ``@FILE``
 or ``-`` for standard input (see :func:`read_matrix`).  Exit codes: 0 success,
 1 a checked answer is wrong, 2 bad input or usage (a message on standard error, no traceback), 130
-interrupted, 141 standard output closed early (``exactsvd ... | head -1``).
+interrupted, 141 standard output closed early (``exactsvd ... | head -1``); a command
+that cannot write its output (``/dev/full``) exits with 1.  Every command runs in a
+worker process (:mod:`exactsvd.cli_worker`), so Ctrl-C and ``--timeout SECONDS``
+(every subcommand; per problem for ``check-bank``) hold whatever the input.
 
 Every subcommand is one entry of :data:`COMMANDS`: its help line, a function
 that adds its arguments to its parser, and a function that runs it on the
@@ -35,6 +38,9 @@ import sympy
 
 from . import __version__
 from .api import svd
+from .budget import check_timeout
+from .budget.limits import long_integers
+from .cli_worker import StdoutClosed, run_command
 from .errors import ExactSVDError, InvalidMatrixError
 from .check import cli as check_cli
 from .explain import cli as explain_cli
@@ -115,6 +121,8 @@ def _json_rows(text, path):
         raise InvalidMatrixError(
             f'{path}: not valid JSON: {error}. Write a list of rows, e.g. [[1, "1/3"], [0, 2]].'
         ) from error
+    except RecursionError:
+        raise InvalidMatrixError(f"{path}: the JSON is nested too deeply. Write a list of rows, e.g. [[1, 2], [3, 4]].") from None
 
 
 def _csv_rows(text, path):
@@ -266,29 +274,32 @@ def _parser():
         prog=PROG,
         description="Exact singular value decompositions of rational and algebraic matrices.",
         epilog=f"'{PROG} MATRIX ...' is short for '{PROG} svd MATRIX ...'. "
-        "Exit codes: 0 success, 1 a checked answer is wrong, 2 bad input or usage.",
+        "Exit codes: 0 success, 1 a checked answer is wrong (or the output cannot be written), "
+        "2 bad input, usage or a time limit, 130 interrupted, 141 output closed.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     for name, command in COMMANDS.items():
         subparser = commands.add_parser(name, help=command.help, description=command.help)
         command.add_arguments(subparser)
-        subparser.set_defaults(run=command.run)
+        if name != "check-bank":  # whose --timeout is per problem
+            subparser.add_argument(
+                "--timeout", type=seconds, metavar="SECONDS", help="stop with an error after SECONDS (default: no limit)"
+            )
+        subparser.set_defaults(run=command.run, command=name)
     return parser
 
 
-@contextlib.contextmanager
-def _unlimited_int_digits():
-    """Lift Python's limit on the digits of printed integers (Python 3.11 and security releases)."""
-    if not hasattr(sys, "set_int_max_str_digits"):
-        yield
-        return
-    previous = sys.get_int_max_str_digits()
-    sys.set_int_max_str_digits(0)
+def seconds(text):
+    """An ``argparse`` type: a positive number of seconds (see :func:`exactsvd.budget.check_timeout`).
+
+    >>> seconds("2.5")
+    2.5
+    """
     try:
-        yield
-    finally:
-        sys.set_int_max_str_digits(previous)
+        return check_timeout(float(text), "--timeout")
+    except (ValueError, ExactSVDError):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number of seconds (at most 86400)") from None
 
 
 def main(argv=None):
@@ -305,9 +316,11 @@ def main(argv=None):
     Returns
     -------
     int
-        The exit code: 0 success, 2 bad input or usage (the message is on
-        standard error, without traceback), 130 interrupted (Ctrl-C), 141
-        standard output closed early (as by a shell killed by ``SIGPIPE``).
+        The exit code: 0 success, 1 a checked answer is wrong or the output
+        cannot be written, 2 bad input, usage or ``--timeout`` passed (the
+        message is on standard error, without traceback), 130 interrupted
+        (Ctrl-C), 141 standard output closed early (as by a shell killed by
+        ``SIGPIPE``).
 
     Examples
     --------
@@ -324,9 +337,13 @@ def main(argv=None):
     if argv and argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS:
         argv.insert(0, "svd")
     try:
-        with _unlimited_int_digits():
+        with long_integers():
             args = _parser().parse_args(argv)
-            code = args.run(args)
+            if sys.stdout is None:
+                raise OSError("standard output is closed")
+            timeout = None if args.command == "check-bank" else args.timeout
+            stdin = sys.stdin.read() if getattr(args, "matrix", None) == "-" else None
+            code = run_command(args.run, args, timeout=timeout, what=f"{PROG} {args.command}", stdin=stdin)
             sys.stdout.flush()  # so that a closed pipe is reported here, not at exit
             return code
     except SystemExit as stop:  # argparse: --help, --version and usage errors (code 2)
@@ -335,7 +352,18 @@ def main(argv=None):
         print(f"{PROG}: error: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
         return 130
-    except BrokenPipeError:  # the reader went away, e.g. exactsvd ... | head -1
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing left to flush at exit
+    except (BrokenPipeError, StdoutClosed):  # the reader went away, e.g. exactsvd ... | head -1
+        _silence_stdout()
         return 141
+    except OSError as error:  # standard output cannot be written: /dev/full, closed
+        _silence_stdout()
+        print(f"{PROG}: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
+        return 1
+
+
+def _silence_stdout():
+    """Point standard output at the null device, so that nothing is left to flush at exit."""
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

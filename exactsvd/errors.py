@@ -13,7 +13,10 @@ def shorten(value, limit=60):
     >>> shorten("x" * 100, limit=10)
     "'xxxxxx..."
     """
-    text = repr(value)
+    try:
+        text = repr(value)
+    except (RecursionError, ValueError):  # nested too deeply; an integer beyond Python's digits limit
+        text = f"<{type(value).__name__} too large to show>"
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
@@ -51,3 +54,23 @@ class VerificationError(ExactSVDError):
 
 class NoConvergence(ExactSVDError):
     """A numeric iteration did not converge."""
+
+
+class BudgetError(ExactSVDError):
+    """A call was refused or stopped by its budget: time, memory or the size of the work."""
+
+
+class InputTooLargeError(BudgetError):
+    """The cost model refused the input before any work: it is beyond a documented limit.
+
+    The message names the entry (or the shape) responsible, the estimated field
+    degree, size or time, and what to do instead.
+    """
+
+
+class TimeLimitExceeded(BudgetError):
+    """The call did not finish within its ``timeout=`` seconds; the message says what was being computed."""
+
+
+class MemoryLimitExceeded(BudgetError):
+    """The call needed more memory than its cap (``max_memory=``)."""

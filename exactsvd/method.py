@@ -1,40 +1,32 @@
 """``method="auto"``: exact when it will finish in reasonable time, else numeric.
 
 The spectrum (characteristic polynomial, its factors and their real roots) is
-cheap; the cost of the rest grows with the size ``k`` of the Gram matrix and
-with the degree ``d`` of the largest irreducible factor, whose number field
-carries every eigenvector computation.  The model below was fitted on this
-project's benchmark (``bench/compare_sympy.py``, generic integer matrices,
-without accelerators: about 0.7 s at k = 10 and 8 s at k = 20, both with
-d = k); matrices whose factors have degree at most 2 cost far less.
+computed first; the cost of the rest grows with the size ``k`` of the Gram
+matrix, the degree ``d`` of the largest irreducible factor (whose number field
+carries every eigenvector computation), the degree of the field of the entries
+and their size: :func:`exactsvd.budget.estimated_seconds`.
 """
 
-DEFAULT_TIMEOUT = 10.0
+from .budget import estimated_seconds
 
 
-def estimated_seconds(size, degree):
-    """Rough time of the exact SVD for a Gram matrix of *size* whose largest factor has *degree*.
+def choose_method(spec, budget, cost):
+    """``("exact" or "numeric", note)`` for a :class:`~exactsvd.core.Spectrum` and a budget in seconds.
 
-    >>> round(estimated_seconds(20, 20), 1)
-    7.9
-    """
-    return 0.7 * (size / 10) ** 3.5 * max(degree, 1) / max(size, 1)
-
-
-def choose_method(spec, timeout=None):
-    """``("exact" or "numeric", note)`` for a :class:`~exactsvd.core.Spectrum`.
+    *cost* is the :class:`~exactsvd.budget.Cost` of the matrix.
 
     >>> from sympy import Matrix
     >>> from sympy.polys.domains import QQ
     >>> from sympy.polys.matrices import DomainMatrix
+    >>> from exactsvd.budget import estimate
     >>> from exactsvd.core import spectrum
-    >>> choose_method(spectrum(DomainMatrix.from_Matrix(Matrix([[3, 0], [4, 5]])).convert_to(QQ)))
+    >>> A = Matrix([[3, 0], [4, 5]])
+    >>> choose_method(spectrum(DomainMatrix.from_Matrix(A).convert_to(QQ)), 10, estimate(A))
     ('exact', 'exact: estimated 0.0 s within the 10 s budget')
     """
-    budget = DEFAULT_TIMEOUT if timeout is None else float(timeout)
     size = spec.gram.shape[0]
     degree = max((f.degree() for f, _ in spec.factors), default=1)
-    estimate = estimated_seconds(size, degree)
+    estimate = estimated_seconds(size, cost.bits, cost.field_degree, degree)
     if estimate <= budget:
         return "exact", f"exact: estimated {estimate:.1f} s within the {budget:g} s budget"
     return "numeric", (

@@ -156,12 +156,12 @@ def test_usage_errors_exit_2(capsys, argv):
     assert code == 2 and out == "" and "usage: exactsvd" in err and "Traceback" not in err
 
 
-def test_ctrl_c_exits_130_quietly(capsys, monkeypatch):
+def test_ctrl_c_exits_130_with_one_line(capsys, monkeypatch):
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli, "svd", interrupted)
-    assert run(capsys, BLOG) == (130, "", "")
+    assert run(capsys, BLOG) == (130, "", "exactsvd: interrupted\n")
 
 
 # ---------------------------------------------------------------- files and standard input

@@ -48,8 +48,9 @@ def test_medium_problems_have_square_roots():
 @pytest.mark.parametrize(
     "args, message",
     [
-        ((0, 2), "m=0 must be a positive integer"),
-        ((2, "3"), "n='3' must be a positive integer"),
+        ((0, 2), "m=0 must be an integer from 1 to 6"),
+        ((12, 12), "m=12 must be an integer from 1 to 6"),
+        ((2, "3"), "n='3' must be an integer from 1 to 6"),
         ((2, 3, 3), "rank=3 must be an integer from 0 to min(m, n) = 2"),
     ],
 )

@@ -43,7 +43,7 @@ def test_auto_switches_to_numeric_for_floats_and_for_large_generic_matrices():
     rng = random.Random(5)
     A = Matrix(28, 28, lambda i, j: rng.randint(-9, 9))
     r = exactsvd.svd(A, method="auto", dps=20)
-    assert r.method == "numeric" and "degree 28" in r.note and r.digits == 20
+    assert r.method == "numeric" and "28×28 Gram matrix" in r.note and "budget" in r.note and r.digits == 20
 
 
 def test_auto_follows_the_timeout():

@@ -30,22 +30,27 @@ to that tolerance; ``expect`` is the verdict the bank expects, ``"ok"``
 ``note``) are kept for the reader and ignored.
 
 Verdicts: ``ok``, ``wrong``, ``solved`` (nothing to check), ``error`` (the
-problem could not be read or checked).  A row fails when its verdict is not
-the expected one.
+problem could not be read or checked), ``timed out`` (not decided within the
+per-problem ``timeout``, default 60 s).  A row fails when its verdict is not
+the expected one.  Every problem is checked in a worker process of its own
+(:mod:`exactsvd.budget`), stopped at its deadline and capped in memory, so one
+bad or slow problem never spoils the others.
 """
 
 import json
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .. import budget
 from ..api import svd
-from ..errors import ExactSVDError, InvalidArgumentError, shorten
+from ..errors import BudgetError, ExactSVDError, InvalidArgumentError, shorten
 from ..input import as_exact_matrix
 from .checker import check, check_singular_values
 
 VERDICTS = ("ok", "wrong")
+#: Seconds each problem may take (``check-bank --timeout``).
+DEFAULT_PROBLEM_TIMEOUT = 60.0
 _KEYS = {"id", "source", "matrix", "answer", "singular_values", "tol", "expect", "note"}
 
 
@@ -78,6 +83,8 @@ def load_json(path, what):
         raise InvalidArgumentError(f"{path}: cannot read the {what}: {error.strerror or error}.") from error
     except ValueError as error:  # also UnicodeDecodeError
         raise InvalidArgumentError(f"{path}: the {what} is not valid UTF-8 JSON: {error}.") from error
+    except RecursionError:
+        raise InvalidArgumentError(f"{path}: the {what} is nested too deeply to be read as JSON.") from None
 
 
 def load_bank(path):
@@ -154,20 +161,61 @@ def _factors(answer, name):
     return answer["U"], answer["S"], answer["V"]
 
 
-def run_bank(problems, *, jobs=None):
-    """Check every problem, in *jobs* worker processes (default: one per CPU; 1: in this process).
+def run_bank(problems, *, jobs=None, timeout=DEFAULT_PROBLEM_TIMEOUT):
+    """Check every problem, in up to *jobs* worker processes at once (default: one per CPU).
 
-    Returns the :class:`BankResult` objects in the order of *problems*.
+    Each problem runs in a worker of its own, stopped after *timeout* seconds
+    (``None``: no limit; verdict ``timed out``) and capped at
+    ``exactsvd.budget.DEFAULT_MAX_MEMORY``; with ``jobs=1`` and no *timeout*
+    the problems are checked in this process.  Returns the
+    :class:`BankResult` objects in the order of *problems*; Ctrl-C stops
+    every worker.
 
     >>> [r.verdict for r in run_bank([{"id": "a", "matrix": "2", "singular_values": [2]},
-    ...                               {"id": "b", "matrix": "2", "singular_values": [-2]}], jobs=1)]
+    ...                               {"id": "b", "matrix": "2", "singular_values": [-2]}], jobs=2)]
     ['ok', 'wrong']
     """
     jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(problems) <= 1:
+    if jobs == 1 and timeout is None:
         return [run_problem(p) for p in problems]
-    with ProcessPoolExecutor(max_workers=min(jobs, len(problems))) as pool:
-        return list(pool.map(run_problem, problems))
+    results = [None] * len(problems)
+    waiting = list(enumerate(problems))
+    running = {}
+    try:
+        while waiting or running:
+            while waiting and len(running) < jobs:
+                index, problem = waiting.pop(0)
+                job = budget.start(run_problem, problem, timeout=timeout, what=f"problem {problem['id']}")
+                running[job] = index
+            deadlines = [job.remaining() for job in running]
+            soonest = min((d for d in deadlines if d is not None), default=None)
+            for job in budget.wait_any(list(running), soonest):
+                done, result = _outcome(job, problems[running[job]])
+                if done:
+                    results[running.pop(job)] = result
+                    job.stop()
+            for job in [job for job in running if job.remaining() == 0]:
+                index = running.pop(job)
+                job.stop()
+                problem = problems[index]
+                results[index] = BankResult(
+                    str(problem["id"]), "timed out", problem.get("expect", "ok"),
+                    (f"not decided within {timeout:g} s (check-bank --timeout)",),
+                )
+    finally:
+        for job in running:
+            job.stop()
+    return results
+
+
+def _outcome(job, problem):
+    """``(done, BankResult or None)`` from a readable job; a crash of the worker is the problem's error."""
+    try:
+        return job.outcome()
+    except Exception as error:  # one bad problem never spoils the others
+        kind = "" if isinstance(error, ExactSVDError) else f"internal error ({type(error).__name__}), please report: "
+        verdict = "timed out" if isinstance(error, BudgetError) and "timeout" in str(error) else "error"
+        return True, BankResult(str(problem["id"]), verdict, problem.get("expect", "ok"), (f"{kind}{error}",))
 
 
 def bank_table(results):

@@ -116,6 +116,10 @@ def check_singular_values(A, values, *, tol=None, rationalize=False):
     - the singular values of A are 3*sqrt(5), sqrt(5): the square roots of the eigenvalues 45, 5 of A^T A = [[25, 20], [20, 25]]
     """
     matrix = as_exact_matrix(A, rationalize=rationalize)
+    if not isinstance(values, (list, tuple)):
+        raise InvalidArgumentError(
+            f"values={shorten(values)} must be a list of singular values, largest first, e.g. ['3*sqrt(5)', 'sqrt(5)']"
+        )
     given = as_exact_matrix([list(values)], rationalize=rationalize or tol is not None, name="singular values")
     run = _Check(matrix, None, Tolerance(_tolerance(tol)) if tol is not None else None)
     run.facts["singular_values"] = tuple(given)

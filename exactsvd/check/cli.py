@@ -3,7 +3,7 @@
 ::
 
     exactsvd check MATRIX --answer FILE.json [--tol TOL]
-    exactsvd check-bank FILE.json [--jobs N]
+    exactsvd check-bank FILE.json [--jobs N] [--timeout SECONDS]
     exactsvd generate [--count N] [--seed S] [--shape MxN ...] [--rank R]
                       [--difficulty easy|medium] [--latex FILE.tex [--key FILE.tex] [--answers-only]]
 
@@ -28,11 +28,13 @@ from ..errors import InvalidArgumentError, shorten
 from ..explain import explain
 from ..explain.pdf import save
 from ..generate import DIFFICULTIES, exercise_sheet, generate
-from .bank import bank_table, load_bank, load_json, run_bank
+from .bank import DEFAULT_PROBLEM_TIMEOUT, bank_table, load_bank, load_json, run_bank
 from .checker import check
 
 #: Shapes that ``generate`` draws from when no ``--shape`` is given.
 SHAPES = ((2, 2), (2, 3), (3, 2), (3, 3))
+#: The most exercises one ``generate`` makes.
+MAX_COUNT = 1000
 
 
 def add_check_arguments(parser):
@@ -92,6 +94,13 @@ def add_bank_arguments(parser):
     """
     parser.add_argument("bank", metavar="FILE.json", help="the problem bank (format: see exactsvd.check.bank)")
     parser.add_argument("--jobs", type=_positive, help="worker processes (default: one per CPU)")
+    parser.add_argument(
+        "--timeout",
+        type=_problem_seconds,
+        default=DEFAULT_PROBLEM_TIMEOUT,
+        metavar="SECONDS",
+        help=f"seconds per problem, then 'timed out' (default {DEFAULT_PROBLEM_TIMEOUT:g}; 'none' for no limit)",
+    )
 
 
 def run_check_bank(args):
@@ -100,13 +109,13 @@ def run_check_bank(args):
     >>> import json, tempfile
     >>> with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
     ...     json.dump([{"id": "p1", "matrix": "3 0; 4 5", "singular_values": ["sqrt(5)", "3*sqrt(5)"]}], file)
-    >>> run_check_bank(argparse.Namespace(bank=file.name, jobs=1))
+    >>> run_check_bank(argparse.Namespace(bank=file.name, jobs=1, timeout=60))
     id  verdict              problems
     p1  wrong (expected ok)  the singular values are listed in ascending order; list them in descending order, with the columns of U and V in the same order
     1 problem: 0 as expected, 1 not as expected
     1
     """
-    results = run_bank(load_bank(args.bank), jobs=args.jobs)
+    results = run_bank(load_bank(args.bank), jobs=args.jobs, timeout=args.timeout)
     print(bank_table(results))
     return 1 if any(result.failed for result in results) else 0
 
@@ -119,7 +128,7 @@ def add_generate_arguments(parser):
     >>> parser.parse_args(["--shape", "3x2", "--shape", "2×2"]).shape
     [(3, 2), (2, 2)]
     """
-    parser.add_argument("--count", type=_positive, default=10, help="the number of exercises (default 10)")
+    parser.add_argument("--count", type=_count, default=10, help=f"the number of exercises (default 10, at most {MAX_COUNT})")
     parser.add_argument("--seed", type=int, help="the same seed gives the same exercises")
     parser.add_argument(
         "--shape",
@@ -164,6 +173,21 @@ def run_generate(args):
     save(key_path, key)
     print(f"wrote {args.latex} ({len(matrices)} exercises) and {key_path} (answer key)")
     return 0
+
+
+def _problem_seconds(text):
+    if text.strip().lower() == "none":
+        return None
+    from ..cli import seconds
+
+    return seconds(text)
+
+
+def _count(text):
+    value = _positive(text)
+    if value > MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"{text!r} is more than {MAX_COUNT} exercises; make several sheets")
+    return value
 
 
 def _positive(text):

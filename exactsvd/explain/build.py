@@ -37,6 +37,7 @@ from itertools import groupby
 from sympy import S, CRootOf, ImmutableMatrix, N, Symbol, eye, sqrt
 from sympy.polys.matrices import DomainMatrix
 
+from ..budget import refuse_beyond_limits
 from ..core import decompose
 from ..core.entries import domain_matrix
 from ..core.linalg import dot, gram_schmidt, kernel_basis, kernel_basis_rows
@@ -107,7 +108,10 @@ def explain(A, *, gram=None, rank_one=False, rationalize=False):
     """
     if gram is not None and gram not in GRAMS:
         raise InvalidArgumentError(f"gram={shorten(gram)} is not a Gram matrix; use None, 'AtA' or 'AAt'")
+    if not isinstance(rank_one, bool):
+        raise InvalidArgumentError(f"rank_one={shorten(rank_one)} must be True or False")
     matrix = as_exact_matrix(A, rationalize=rationalize)
+    refuse_beyond_limits(matrix, "full", "exact")
     entries = domain_matrix(matrix)
     chosen = gram or ("AtA" if gram_side(matrix.shape) == "right" else "AAt")
     context = _Context(matrix, entries, decompose(_pad(entries, chosen)))

@@ -9,6 +9,8 @@ sequence of steps; :mod:`.latex`, :mod:`.markdown` and :mod:`.text` format it.
 
 from dataclasses import dataclass
 
+from ..budget.limits import printing_long_integers
+
 
 @dataclass(frozen=True)
 class MatrixStep:
@@ -276,18 +278,21 @@ class Solution:
         """The named ``CRootOf`` numbers (:class:`NamedRoot`)."""
         return self.step(CharpolyStep).roots
 
+    @printing_long_integers
     def to_latex(self, standalone=False):
         """LaTeX: a fragment (needs ``amsmath`` and ``graphicx``), or a whole document."""
         from .latex import to_latex
 
         return to_latex(self, standalone=standalone)
 
+    @printing_long_integers
     def to_markdown(self):
         """Markdown with ``$`` and ``$$`` math."""
         from .markdown import to_markdown
 
         return to_markdown(self)
 
+    @printing_long_integers
     def to_text(self):
         """Plain Unicode text for terminals."""
         from .text import to_text

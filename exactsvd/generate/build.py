@@ -34,6 +34,8 @@ DIFFICULTIES = ("easy", "medium")
 LARGEST_ENTRY = 99
 #: Candidates drawn before giving up.
 ATTEMPTS = 2000
+#: The largest number of rows or columns.
+MAX_SIDE = 6
 #: Acceptable candidates among which the one with the smallest entries is taken.
 CHOICES = 8
 
@@ -44,7 +46,7 @@ def generate(m, n, rank=None, *, seed=None, difficulty="easy"):
     Parameters
     ----------
     m, n : int
-        The shape (at least 1; up to about 4 keeps the entries small).
+        The shape, from 1 to ``MAX_SIDE`` (6); up to about 4 keeps the entries small.
     rank : int, optional
         Default ``min(m, n)``.
     seed : int, optional
@@ -72,7 +74,7 @@ def generate(m, n, rank=None, *, seed=None, difficulty="easy"):
     >>> exactsvd.svd(B).rank, all((s**2).is_Integer for s in exactsvd.singular_values(B))
     (1, True)
     """
-    rank = _check_arguments(m, n, rank, difficulty)
+    rank = _check_arguments(m, n, rank, difficulty, seed)
     if rank == 0:
         return ImmutableMatrix.zeros(m, n)
     rng = random.Random(seed)
@@ -97,10 +99,15 @@ def generate(m, n, rank=None, *, seed=None, difficulty="easy"):
     )
 
 
-def _check_arguments(m, n, rank, difficulty):
+def _check_arguments(m, n, rank, difficulty, seed):
     for name, value in (("m", m), ("n", n)):
-        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
-            raise InvalidArgumentError(f"{name}={shorten(value)} must be a positive integer")
+        if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_SIDE:
+            raise InvalidArgumentError(
+                f"{name}={shorten(value)} must be an integer from 1 to {MAX_SIDE}: the search for small "
+                "entries does not finish for larger matrices"
+            )
+    if seed is not None and (not isinstance(seed, int) or isinstance(seed, bool)):
+        raise InvalidArgumentError(f"seed={shorten(seed)} must be an integer or None")
     rank = min(m, n) if rank is None else rank
     if not isinstance(rank, int) or isinstance(rank, bool) or not 0 <= rank <= min(m, n):
         raise InvalidArgumentError(f"rank={shorten(rank)} must be an integer from 0 to min(m, n) = {min(m, n)}")

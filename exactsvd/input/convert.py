@@ -88,8 +88,9 @@ def _rows(A, name):
         return A.tolist(), A.shape
     if hasattr(A, "tolist"):  # NumPy arrays and the like, without importing NumPy
         shape = getattr(A, "shape", None)
-        A = A.tolist()
+        A = _tolist(A, name)
         if isinstance(shape, tuple) and len(shape) == 2:
+            _check_shape(A, shape, name)
             return A, shape
     if not isinstance(A, (list, tuple)):
         raise InvalidMatrixError(
@@ -107,6 +108,31 @@ def _rows(A, name):
     if len(A) == 1 and not A[0]:
         return [], (0, 0)
     return A, (len(A), len(A[0]) if A else 0)
+
+
+def _tolist(A, name):
+    """``A.tolist()``, its failures reported as an :class:`InvalidMatrixError`."""
+    try:
+        return A.tolist()
+    except Exception as error:  # a foreign object: any failure of its method is the input's fault
+        raise InvalidMatrixError(
+            f"{name}: {type(A).__name__}.tolist() failed ({type(error).__name__}: {shorten(str(error))}). "
+            "Give a list of rows, e.g. [[1, 2], [3, 4]]."
+        ) from error
+
+
+def _check_shape(rows, shape, name):
+    """Refuse an object whose ``tolist()`` does not have the rows and columns its ``shape`` says."""
+    fits = (
+        isinstance(rows, list)
+        and len(rows) == shape[0]
+        and all(isinstance(row, (list, tuple)) and len(row) == shape[1] for row in rows)
+    )
+    if not fits:
+        raise InvalidMatrixError(
+            f"{name}: its shape says {shorten(shape)} but its tolist() gives {shorten(rows)}. "
+            "Give a list of rows, e.g. [[1, 2], [3, 4]]."
+        )
 
 
 def _entry(x, cell, rationalize, name):

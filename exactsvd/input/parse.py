@@ -43,7 +43,9 @@ Limits, so that no text can hang the parser or exhaust memory: at most
 ``MAX_LENGTH`` characters, ``MAX_DEPTH`` nested levels, ``MAX_DIGITS`` digits in a
 number, exponents with numerator and denominator at most ``MAX_EXPONENT``, and an
 upper bound of the size of every value at most ``MAX_ENTRY_BITS`` bits (and
-``MAX_TOTAL_BITS`` for the whole text).  ``MAX_ENTRY_BITS`` keeps every integer in
+``MAX_TOTAL_BITS`` for the whole text), and at most ``MAX_RADICAND_BITS`` bits (about
+600 digits) under a root or a fractional power, since SymPy looks for square factors
+of a radicand when it builds the root.  ``MAX_ENTRY_BITS`` keeps every integer in
 an entry below Python's default limit of 4300 digits for printing integers, so
 2^10000 is accepted and 3^10000 is not.  Error messages number rows and columns
 from 1.
@@ -68,6 +70,7 @@ MAX_DEPTH = 100
 MAX_DIGITS = 4_000
 MAX_EXPONENT = 10_000
 MAX_ENTRY_BITS = 14_000
+MAX_RADICAND_BITS = 2_000
 MAX_TOTAL_BITS = 10_000_000
 
 HINT = "Write entries as integers, fractions such as 1/3, decimals such as 0.25, or roots such as sqrt(2)."
@@ -478,6 +481,8 @@ class _Entry:
             )
         if base.is_zero and exponent < 0:
             self._fail("division by zero (a negative power of 0)", op.pos, "Check the base of this power.")
+        if not exponent.is_Integer:
+            self._radicand(bits, op.pos)
         bits = self._limit(abs(exponent.p) * bits + exponent_bits, op.pos)
         return sympy.Pow(base, exponent), bits
 
@@ -494,6 +499,7 @@ class _Entry:
         if token.kind == "√":
             self._take()
             value, bits = self._nested(self._atom)
+            self._radicand(bits, token.pos)
             return sympy.sqrt(value), bits
         if token.kind == "name":
             self._take()
@@ -544,11 +550,23 @@ class _Entry:
                 f"Write it as {FUNCTIONS[token.text]}.",
             )
         value, bits = arguments[0][1]
+        if token.text != "abs":
+            self._radicand(bits, token.pos)
         if token.text == "sqrt":
             return sympy.sqrt(value), bits
         if token.text == "abs":
             return sympy.Abs(value), bits
         return _real_root(value, 3 if token.text == "cbrt" else self._index(*arguments[1])), bits
+
+    def _radicand(self, bits, pos):
+        """Refuse a root of a number with more than ``MAX_RADICAND_BITS`` bits."""
+        if bits > MAX_RADICAND_BITS:
+            self._fail(
+                f"the number under this root has up to {bits:.0f} bits, above the limit of {MAX_RADICAND_BITS} "
+                "(about 600 digits)",
+                pos,
+                "Take the root of a smaller number, or give the entry as a decimal and use method='numeric'.",
+            )
 
     def _index(self, pos, argument):
         n = argument[0]

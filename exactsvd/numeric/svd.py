@@ -98,14 +98,19 @@ def numeric_svd(A, *, dps=50, form="full", fast=None):
 def _check_arguments(A, dps, form, fast):
     if not isinstance(A, sympy.MatrixBase):
         raise InvalidMatrixError(f"A={shorten(A)} is not a SymPy matrix; convert it with sympy.Matrix(...) first")
-    if isinstance(dps, bool) or not isinstance(dps, numbers.Integral) or not MIN_DPS <= dps <= MAX_DPS:
-        raise InvalidArgumentError(f"dps={shorten(dps)} is not allowed; pass an integer from {MIN_DPS} to {MAX_DPS}")
+    check_dps(dps)
     if form not in FORMS:
         raise InvalidArgumentError(f"form={shorten(form)} is unknown; use one of {', '.join(map(repr, FORMS))}")
     if fast not in (None, True, False):
         raise InvalidArgumentError(f"fast={shorten(fast)} must be None, True or False")
     if fast is True and not _numpy_available():
         raise InvalidArgumentError("fast=True needs NumPy; install it with: pip install 'exactsvd[fast]'")
+
+
+def check_dps(dps):
+    """Raise :class:`~exactsvd.InvalidArgumentError` unless *dps* is an integer from ``MIN_DPS`` to ``MAX_DPS``."""
+    if isinstance(dps, bool) or not isinstance(dps, numbers.Integral) or not MIN_DPS <= dps <= MAX_DPS:
+        raise InvalidArgumentError(f"dps={shorten(dps)} is not allowed; pass an integer from {MIN_DPS} to {MAX_DPS}")
 
 
 def _working_bits(dps, size, fast):

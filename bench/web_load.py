@@ -9,9 +9,11 @@ seeded mix of requests:
 * cubic -- ``tb-3x3`` of that benchmark, whose answer needs ``CRootOf`` numbers
   (about a second of SymPy printing: not a quick request, reported apart);
 * hostile -- unreadable text, ``@/etc/passwd``, ``-``, too many entries, a body over the
-  limit, an exponent bomb, deep nesting, not JSON;
+  limit, an exponent bomb, ten distinct square roots (refused by the cost model), deep
+  nesting, not JSON;
 * slow -- matrices whose exact SVD does not finish within the server's time
-  limit (many distinct square roots, large generic matrices).
+  limit (3×3 with four to six distinct square roots: fields of degree 16 to 64,
+  which the cost model lets through).
 
 Reports latency percentiles per kind, answers by status and error kind, and
 a responsiveness probe: while long calculations hold every worker they may
@@ -57,6 +59,7 @@ HOSTILE = [
     ("api", {"matrix": "-"}),
     ("api", {"matrix": "[[__import__('os').system('id')]]"}),
     ("api", {"matrix": "[[2^(10^9)]]"}),
+    ("api", {"matrix": "[[" + ", ".join(f"sqrt({p})" for p in (2, 3, 5, 7, 11, 13, 17, 19, 23, 29)) + "]]"}),
     ("api", {"matrix": "[[" + "(" * 3000 + "1" + ")" * 3000 + "]]"}),
     ("api", {"matrix": [[1] * 13] * 12}),
     ("api", {"matrix": "1 " * 5000}),
@@ -65,9 +68,9 @@ HOSTILE = [
     ("page", {"matrix": "[[1, <script>alert(1)</script>]]"}),
 ]
 SLOW = [
-    "[[" + ", ".join(f"sqrt({p})" for p in (2, 3, 5, 7, 11, 13, 17, 19, 23, 29)) + "]]",
-    "[[" + ", ".join(f"sqrt({p})" for p in (2, 3, 5, 7, 11, 13, 17, 19)) + "]]",
-    str([[(7 * i * i + 13 * j + 3 * i * j) % 19 - 9 for j in range(12)] for i in range(12)]).replace(" ", ""),
+    "[[sqrt(2),sqrt(3),sqrt(5)],[sqrt(7),1,2],[3,sqrt(11),sqrt(13)]]",
+    "[[sqrt(2),sqrt(3),1],[sqrt(5),sqrt(7),2],[1,sqrt(2)+sqrt(3),sqrt(5)]]",
+    "[[sqrt(3),sqrt(2),sqrt(5)],[1,sqrt(7),2],[sqrt(11),3,sqrt(13)]]",
 ]
 
 

@@ -60,6 +60,11 @@ MATRIX_HELP = (
 
 Command = namedtuple("Command", "help add_arguments run")
 
+#: Subcommands with a ``--timeout`` of their own: per problem (``check-bank``), per calculation (``serve``).
+OWN_TIMEOUT = ("check-bank", "serve")
+#: Subcommands that run in this process, not in a worker: the server has its own workers and runs until stopped.
+IN_PROCESS = ("serve",)
+
 
 def read_matrix(argument):
     """Read the MATRIX argument of a subcommand.
@@ -282,7 +287,7 @@ def _parser():
     for name, command in COMMANDS.items():
         subparser = commands.add_parser(name, help=command.help, description=command.help)
         command.add_arguments(subparser)
-        if name != "check-bank":  # whose --timeout is per problem
+        if name not in OWN_TIMEOUT:
             subparser.add_argument(
                 "--timeout", type=seconds, metavar="SECONDS", help="stop with an error after SECONDS (default: no limit)"
             )
@@ -341,7 +346,9 @@ def main(argv=None):
             args = _parser().parse_args(argv)
             if sys.stdout is None:
                 raise OSError("standard output is closed")
-            timeout = None if args.command == "check-bank" else args.timeout
+            if args.command in IN_PROCESS:
+                return args.run(args)
+            timeout = None if args.command in OWN_TIMEOUT else args.timeout
             stdin = sys.stdin.read() if getattr(args, "matrix", None) == "-" else None
             code = run_command(args.run, args, timeout=timeout, what=f"{PROG} {args.command}", stdin=stdin)
             sys.stdout.flush()  # so that a closed pipe is reported here, not at exit

@@ -32,8 +32,8 @@ from exactsvd.web.errors import MemoryLimitExceeded, TimeLimitExceeded, WebError
 from exactsvd.web.pool import WorkerPool  # noqa: E402
 
 BLOG = "[[1,2,1,0],[2,0,1,1]]"
-#: Ten distinct square roots in one row: a field of degree 1024; the exact path does not finish in minutes.
-SLOW = "[[" + ", ".join(f"sqrt({p})" for p in (2, 3, 5, 7, 11, 13, 17, 19, 23, 29)) + "]]"
+#: Six distinct square roots (a field of degree 64, within the cost model's limit): minutes on the exact path.
+SLOW = "[[sqrt(2), sqrt(3), sqrt(5)], [sqrt(7), 1, 2], [3, sqrt(11), sqrt(13)]]"
 PDFLATEX = shutil.which("pdflatex") is not None
 
 
@@ -297,6 +297,12 @@ def test_too_large(client):
 @pytest.mark.parametrize("body", [b"not json", b"[1, 2]", b"[" * 100_00, b'{"matrix": 5}'])
 def test_bad_request_bodies(client, body):
     refused(client.post("/api/svd", content=body, headers={"content-type": "application/json"}), 400, "bad_input")
+
+
+def test_the_cost_model_refuses_a_field_too_large_at_once(client):
+    ten_roots = "[[" + ", ".join(f"sqrt({p})" for p in (2, 3, 5, 7, 11, 13, 17, 19, 23, 29)) + "]]"
+    message = refused(client.post("/api/svd", json={"matrix": ten_roots}), 413, "too_large")
+    assert "degree" in message and "method='numeric'" in message
 
 
 def test_hostile_entries_are_messages(client):

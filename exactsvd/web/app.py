@@ -29,7 +29,7 @@ from ..generate import DIFFICULTIES
 from . import pages
 from .cache import ResultCache
 from .config import ServerConfig
-from .errors import NotFound, RequestTooLarge, UnsupportedUpload, WebError
+from .errors import KINDS, NotFound, RequestTooLarge, UnsupportedUpload, WebError, kind_of
 from .inputs import checked_answer, checked_matrix
 from .pictures import SAMPLE, PictureStore
 from .pool import WorkerPool
@@ -162,11 +162,11 @@ async def _too_large(limit, send):
 
 
 def _status(error):
-    return getattr(error, "status", 400)
+    return KINDS[kind_of(error)].status
 
 
 def _json_error(error):
-    kind = getattr(error, "kind", "bad_input")
+    kind = kind_of(error)
     headers = {"Retry-After": "5"} if kind == "busy" else None
     return JSONResponse({"error": {"kind": kind, "message": str(error)}}, status_code=_status(error), headers=headers)
 

@@ -7,6 +7,7 @@ Errors of the mathematics (bad matrix text, a wrong argument) are
 message, never a traceback.
 """
 
+from .. import errors
 from ..errors import ExactSVDError
 
 
@@ -28,7 +29,7 @@ class WebError(ExactSVDError):
 
 
 class RequestTooLarge(WebError):
-    """The request body, an upload, a matrix or a picture is over its size limit."""
+    """The request body, an upload, a matrix or a picture is over its size limit, or the cost model refused it."""
 
     kind = "too_large"
     status = 413
@@ -55,14 +56,14 @@ class ServerBusy(WebError):
     status = 503
 
 
-class TimeLimitExceeded(WebError):
-    """A calculation ran past the server's time limit and its worker was stopped."""
+class TimeLimitExceeded(WebError, errors.TimeLimitExceeded):
+    """A calculation ran past the server's time limit and its worker was stopped (an :class:`exactsvd.TimeLimitExceeded`)."""
 
     kind = "time_limit"
 
 
-class MemoryLimitExceeded(WebError):
-    """A calculation needed more memory than a worker may take."""
+class MemoryLimitExceeded(WebError, errors.MemoryLimitExceeded):
+    """A calculation needed more memory than a worker may take (an :class:`exactsvd.MemoryLimitExceeded`)."""
 
     kind = "memory_limit"
 
@@ -79,6 +80,22 @@ class InternalError(WebError):
 
     kind = "internal"
     status = 500
+
+
+#: The kinds of the library's own errors that are not ``bad_input`` (the budget's, :mod:`exactsvd.budget`).
+LIBRARY_KINDS = ((errors.TimeLimitExceeded, "time_limit"), (errors.MemoryLimitExceeded, "memory_limit"),
+                 (errors.InputTooLargeError, "too_large"))
+
+
+def kind_of(error):
+    """The kind of refusal an :class:`~exactsvd.ExactSVDError` is.
+
+    >>> kind_of(errors.InputTooLargeError("too many distinct radicals")), kind_of(errors.MatrixParseError("x"))
+    ('too_large', 'bad_input')
+    """
+    if isinstance(error, WebError):
+        return error.kind
+    return next((kind for cls, kind in LIBRARY_KINDS if isinstance(error, cls)), "bad_input")
 
 
 #: Every kind of refusal and its class.

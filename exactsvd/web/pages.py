@@ -12,6 +12,7 @@ from importlib import resources
 from urllib.parse import urlencode
 
 from .. import __version__
+from .errors import kind_of
 from .render import text
 
 #: A rational number as the JSON API writes it: shown without its decimal value.
@@ -69,7 +70,7 @@ def error_block(error):
     >>> error_block(ServerBusy("busy <now>"))
     '<pre class="error" role="alert" data-kind="busy">busy &lt;now&gt;</pre>'
     """
-    kind = getattr(error, "kind", "bad_input")
+    kind = kind_of(error)
     return f'<pre class="error" role="alert" data-kind="{kind}">{text(error)}</pre>'
 
 

@@ -36,7 +36,7 @@ from ..generate import DIFFICULTIES, exercise_sheet
 from ..input import as_exact_matrix
 from ..result import FORMS
 from . import render
-from .errors import RequestTooLarge, UnsupportedUpload, WebError
+from .errors import RequestTooLarge, UnsupportedUpload, WebError, kind_of
 from .inputs import checked_answer, checked_matrix, checked_text
 
 #: Every task by name: what a worker may be asked to run.
@@ -87,13 +87,10 @@ def run(name, arguments):
     """
     try:
         return ("ok", TASKS[name](**arguments))
-    except WebError as error:
-        return ("error", error.kind, str(error))
     except ToolMissingError as error:
         return ("error", "unavailable", str(error))
     except ExactSVDError as error:
-        kind = "time_limit" if type(error).__name__ == "TimeLimitExceeded" else "bad_input"
-        return ("error", kind, str(error))
+        return ("error", kind_of(error), str(error))
     except MemoryError:
         return ("error", "memory_limit", "the calculation needs more memory than this server allows; "
                 "try a smaller matrix or fewer distinct radicals")

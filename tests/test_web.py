@@ -29,7 +29,7 @@ from starlette.testclient import TestClient  # noqa: E402
 from exactsvd.web.app import create_app  # noqa: E402
 from exactsvd.web.config import ServerConfig  # noqa: E402
 from exactsvd.web.errors import MemoryLimitExceeded, TimeLimitExceeded, WebError  # noqa: E402
-from exactsvd.web.pool import WorkerPool  # noqa: E402
+from exactsvd.web.pool import NO_FILES, WorkerPool  # noqa: E402
 
 BLOG = "[[1,2,1,0],[2,0,1,1]]"
 #: Six distinct square roots (a field of degree 64, within the cost model's limit): minutes on the exact path.
@@ -347,6 +347,7 @@ def test_memory_cap_and_time_limit_in_the_pool_each_followed_by_a_fresh_worker()
         with pytest.raises(MemoryLimitExceeded, match="more memory"):
             pool.call("hog", mib=2048)
         assert pool.call("hog", mib=1) == 2**20
+        assert pool.call("environment", name=NO_FILES[0]) == NO_FILES[1]  # the library's @FILE switch is off
         with pytest.raises(TimeLimitExceeded, match="limit of 5 s"):
             pool.call("svd", matrix=SLOW, limits={"max_text": 400, "max_entries": 36})
         assert pool.call("hog", mib=1) == 2**20

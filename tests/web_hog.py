@@ -5,6 +5,8 @@ test can make a worker run out of memory without a matrix that happens to
 need gigabytes.
 """
 
+import os
+
 from exactsvd.web import tasks
 
 
@@ -12,6 +14,12 @@ from exactsvd.web import tasks
 def hog(mib):
     """Allocate *mib* MiB and return how many bytes that was."""
     return len(bytearray(mib * 2**20))
+
+
+@tasks.task
+def environment(name):
+    """The worker's value of the environment variable *name*."""
+    return os.environ.get(name)
 
 
 run = tasks.run

@@ -54,6 +54,9 @@ STARTUP_TIMEOUT = 60
 WORKER_ENVIRONMENT = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1",
                       "MPLBACKEND": "Agg"}
 
+#: The library's switch that turns reading ``@FILE`` off; set in every worker, whatever the server's environment.
+NO_FILES = ("EXACTSVD_NO_FILES", "1")
+
 
 class WorkerPool:
     """``workers`` worker processes, a waiting room of ``queue`` requests, a time limit per task.
@@ -344,6 +347,7 @@ class _Worker:
 def _worker_main(connection, memory_mb, tasks):
     """The loop of a worker process: receive ``(task, arguments)``, send the tuple that *tasks*' ``run`` returns."""
     os.setsid()
+    os.environ[NO_FILES[0]] = NO_FILES[1]  # no visitor's text may read a file (exactsvd.web.inputs refuses it first)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops the workers
     limit = memory_mb * 2**20
     hard = resource.getrlimit(resource.RLIMIT_AS)[1]

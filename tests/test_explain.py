@@ -276,11 +276,14 @@ def test_text_of_the_blog_matrix():
         "λ₁ = 9   (multiplicity 1)",
         "s₁ = √λ₁ = √9 = 3",
         "s₂ = √λ₂ = √3  ≈ 1.73205080756888",
-        "b₁ = [1  1]ᵀ",
+        "c₁ = [1  1]ᵀ",  # it leads to u₁; b₁ would name a vector leading to v₁
+        "u₁ = c₁/‖c₁‖ = ──⋅[1  1]ᵀ",
         "Step 7. The right singular vectors vᵢ = Aᵀuᵢ/sᵢ",
+        "v₁ = Aᵀu₁/s₁ = Aᵀu₁/3 = ────⋅[3  2  2  1]ᵀ",
+        "3⋅√2",
         "Step 8. Completing V: the null space of A",
-        "b₃ = [-1/2  -1/4  1  0]ᵀ,   b₄ = [-1/2  1/4  0  1]ᵀ",
-        "w₄ = b₄ − 1/7·w₃ = [-3/7  2/7  -1/7  1]ᵀ",
+        "b₃ = ─⋅[-2  -1  4  0]ᵀ,   b₄ = ─⋅[-2  1  0  4]ᵀ",
+        "w₄ = b₄ − 1/7·w₃ = ─⋅[-3  2  -1  7]ᵀ",
         "UᵀU = I₂,   VᵀV = I₄,   UΣVᵀ = ⎢          ⎥ = A",
     ]:
         assert expected in lines

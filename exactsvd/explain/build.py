@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import groupby
 
-from sympy import S, CRootOf, ImmutableMatrix, N, Symbol, eye, sqrt
+from sympy import S, CRootOf, ImmutableMatrix, N, Symbol, expand, eye, radsimp, sqrt
 from sympy.polys.matrices import DomainMatrix
 
 from ..budget import refuse_beyond_limits
@@ -358,6 +358,8 @@ def _partner_step(context):
         source, result = (v, u) if context.right else (u, v)
         denominator = field_.sqrt_expr(space.norms[a], root)
         product = [pair.sign * field_.expr(b, root) / denominator for b in space.partner_vectors[a]]
+        if field_.degree <= 2:  # square roots: the denominator rationalised, as by hand
+            product = [expand(radsimp(x)) for x in product]
         value = field_.singular_value(root)
         vectors.append(PartnerVector(i, value, _column(source), _column(product[: len(result)]), _column(result)))
     matrix = context.matrix if context.right else context.matrix.T

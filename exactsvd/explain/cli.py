@@ -14,6 +14,7 @@ self-contained HTML page (MathML) instead, and print what they wrote.  Errors ar
 """
 
 from .build import GRAMS, explain
+from .latex import PAPERS
 from .pdf import save
 
 HELP = "a worked solution by the hand method, step by step (text, Markdown, LaTeX, PDF or HTML)"
@@ -37,6 +38,7 @@ def add_arguments(parser):
     parser.add_argument("--latex", metavar="FILE.tex", help="write the worked solution as a LaTeX document")
     parser.add_argument("--pdf", metavar="FILE.pdf", help="write it as a PDF (needs pdflatex)")
     parser.add_argument("--html", metavar="FILE.html", help="write it as one self-contained HTML page (MathML)")
+    parser.add_argument("--paper", choices=tuple(PAPERS), default="a4", help="paper size of --latex and --pdf")
     parser.add_argument("--gram", choices=GRAMS, help="the Gram matrix to use (default: the smaller one)")
     parser.add_argument("--rank-one", action="store_true", help="add the expansion A = s1 u1 v1^T + ...")
 
@@ -58,10 +60,10 @@ def run(args):
 
     solution = explain(read_matrix(args.matrix), gram=args.gram, rank_one=args.rank_one)
     if args.latex:
-        save(args.latex, solution.to_latex(standalone=True))
+        save(args.latex, solution.to_latex(standalone=True, paper=args.paper))
         print(f"wrote {args.latex}")
     if args.pdf:
-        solution.to_pdf(args.pdf)
+        solution.to_pdf(args.pdf, paper=args.paper)
         print(f"wrote {args.pdf}")
     if args.html:
         save(args.html, solution.to_html())

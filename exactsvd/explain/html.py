@@ -17,7 +17,7 @@ browsers render natively, so a page needs no script, font or network.
 import re
 from html import escape
 
-from .latex import Printer, document_title, step_blocks
+from .latex import Printer, document_title, factor_codes, step_blocks
 from .mathml import latex_to_mathml
 
 STYLE = """
@@ -88,7 +88,7 @@ def svd_result_fragment(result):
     values = ", ".join(
         f"\\sigma_{{{i}}} = {printer.doprint(s)}" for i, s in enumerate(result.singular_values, 1)
     )
-    U, S, V = (printer.doprint(factor) for factor in result)
+    U, S, V = factor_codes(result)
     lines = [
         f"<p>SVD ({escape(result.method)}, {escape(result.form)} form) of a {m}×{n} matrix of rank {result.rank}.</p>",
         _paragraph(f"Singular values: ${values}$." if values else "No singular values."),

@@ -16,19 +16,57 @@ import re
 
 from sympy.printing.latex import LatexPrinter
 
+from ..errors import InvalidArgumentError, shorten
+from .typography import VECTOR_NAMES, common_factor, descending_terms
+
+PAPERS = {"a4": "a4paper", "letter": "letterpaper"}
 PREAMBLE = r"""\documentclass[11pt]{article}
-\usepackage[margin=2cm]{geometry}
+\usepackage[PAPER,margin=2cm]{geometry}
 \usepackage{amsmath,amssymb,graphicx}
 \setlength{\parindent}{0pt}
-\setlength{\parskip}{0.8ex}
+\setlength{\parskip}{0.6ex}
+\makeatletter
+% \needspace of the needspace package (Peter Wilson, LPPL): a page break here unless #1 of space is left,
+% so that no heading is left alone at the foot of a page (neutral penalties: pages are filled).
+\@secpenalty=\z@
+\newcommand{\needspace}[1]{\begingroup\setlength{\dimen@}{#1}\vskip\z@\@plus\dimen@\penalty\z@%
+  \vskip\z@\@plus-\dimen@\vskip\dimen@\penalty9999\vskip-\dimen@\vskip\z@skip\endgroup}
+\makeatother
+\let\plainsection\section
+\renewcommand{\section}{\needspace{12\baselineskip}\plainsection}
+\let\plainsubsection\subsection
+\renewcommand{\subsection}{\needspace{8\baselineskip}\plainsubsection}
 \begin{document}
 """
-FIT = r"\begin{center}\resizebox{\ifdim\width>\linewidth\linewidth\else\width\fi}{!}{$\displaystyle %s$}\end{center}"
+FIT = (
+    r"\par\smallskip{\centering\resizebox{\ifdim\width>\linewidth\linewidth\else\width\fi}{!}"
+    r"{$\displaystyle %s$}\par}\smallskip"
+)
 LINE = 80  # characters of math on one line (11pt, 2 cm margins), roughly
 GRAMS = {"AtA": "A^{T} A", "AAt": "A A^{T}"}
 
 
-def to_latex(solution, standalone=False):
+def preamble(paper="a4"):
+    r"""The start of a LaTeX document, up to ``\begin{document}``: *paper* ``"a4"`` or ``"letter"``, 2 cm margins.
+
+    Headings are kept with what follows them (a page break comes first when
+    less than a few lines are left).
+
+    Examples
+    --------
+    >>> preamble("letter").splitlines()[1]
+    '\\usepackage[letterpaper,margin=2cm]{geometry}'
+    >>> preamble("a3")
+    Traceback (most recent call last):
+    ...
+    exactsvd.errors.InvalidArgumentError: paper='a3' is not a paper size; use 'a4' or 'letter'
+    """
+    if paper not in PAPERS:
+        raise InvalidArgumentError(f"paper={shorten(paper)} is not a paper size; use 'a4' or 'letter'")
+    return PREAMBLE.replace("PAPER", PAPERS[paper])
+
+
+def to_latex(solution, standalone=False, paper="a4"):
     r"""The worked solution as LaTeX.
 
     Parameters
@@ -37,6 +75,8 @@ def to_latex(solution, standalone=False):
     standalone : bool
         A whole document for ``pdflatex`` instead of a fragment (which needs
         ``\usepackage{amsmath,graphicx}`` in the including document).
+    paper : {"a4", "letter"}
+        The paper size of the document.
 
     Examples
     --------
@@ -47,16 +87,36 @@ def to_latex(solution, standalone=False):
     >>> to_latex(explain([[3, 4]]), standalone=True).endswith("\\end{document}\n")
     True
     """
+    head = preamble(paper)
     sections = []
     for number, (title, blocks) in enumerate(step_blocks(solution), 1):
-        body = "\n\n".join(content if kind == "text" else FIT % content for kind, content in blocks)
-        sections.append(f"\\subsection*{{Step {number}. {title}}}\n{body}")
+        sections.append(f"\\subsection*{{Step {number}. {title}}}\n{typeset(blocks)}")
     body = "\n\n".join(sections)
     if not standalone:
         return body + "\n"
     m, n = solution.matrix.shape
     title = f"\\section*{{Singular value decomposition of a ${m} \\times {n}$ matrix, step by step}}\n"
-    return f"{PREAMBLE}{title}\n{body}\n\\end{{document}}\n"
+    return f"{head}{title}\n{body}\n\\end{{document}}\n"
+
+
+def typeset(blocks):
+    r"""LaTeX of text and math blocks, one paragraph each; a sentence ending in a colon stays on its display's page.
+
+    Examples
+    --------
+    >>> print(typeset([("text", "Its form:"), ("math", "x = 1")]).replace(FIT % "x = 1", "DISPLAY"))
+    Its form:
+    <BLANKLINE>
+    \nopagebreakDISPLAY
+    """
+    parts = []
+    for k, (kind, content) in enumerate(blocks):
+        if kind == "text":
+            parts.append(content)
+        else:
+            introduced = k > 0 and blocks[k - 1][0] == "text" and blocks[k - 1][1].endswith(":")
+            parts.append(("\\nopagebreak" if introduced else "") + FIT % content)
+    return "\n\n".join(parts)
 
 
 def document_title(solution):
@@ -95,21 +155,55 @@ def svd_result_latex(result):
     >>> print(svd_result_latex(exactsvd.svd([[2]])))
     $\displaystyle \left[\begin{matrix}2\end{matrix}\right] = \left[\begin{matrix}1\end{matrix}\right] \left[\begin{matrix}2\end{matrix}\right] \left[\begin{matrix}1\end{matrix}\right]^{T}$
     """
+    U, S, V = factor_codes(result)
+    return f"$\\displaystyle {Printer(factor=False).doprint(result.matrix)} = {U} {S} {V}^{{T}}$"
+
+
+def factor_codes(result):
+    r"""The LaTeX of ``U``, ``Sigma`` and ``V`` of an SVD result, with the house typography (``Sigma`` as it is).
+
+    Examples
+    --------
+    >>> import exactsvd
+    >>> print(factor_codes(exactsvd.svd([[1, 1]]))[2])
+    \frac{1}{\sqrt{2}} \left[\begin{matrix}1 & 1 \\ 1 & -1\end{matrix}\right]
+    """
     printer = Printer()
-    U, S, V = (printer.doprint(factor) for factor in result)
-    return f"$\\displaystyle {printer.doprint(result.matrix)} = {U} {S} {V}^{{T}}$"
+    return printer.doprint(result.U), Printer(factor=False).doprint(result.S), printer.doprint(result.V)
 
 
 class Printer(LatexPrinter):
-    """SymPy's LaTeX printer, with names for some ``CRootOf`` numbers."""
+    """SymPy's LaTeX printer with the house typography (:mod:`.typography`) and names for some ``CRootOf`` numbers.
 
-    def __init__(self, names=None):
+    A matrix has its common factor pulled out (unless *factor* is false) and
+    full-size fractions on spaced rows; sums in named roots run in descending powers.
+    """
+
+    def __init__(self, names=None, factor=True):
         super().__init__()
         self.names = names or {}
+        self.factor = factor
 
     def _print_ComplexRootOf(self, expr):
         name = self.names.get(expr)
         return super()._print_ComplexRootOf(expr) if name is None else self._print(name)
+
+    def _as_ordered_terms(self, expr, order=None):
+        return descending_terms(super()._as_ordered_terms(expr, order=order))
+
+    def _print_MatrixBase(self, expr):
+        scale, entries = self.factored(expr)
+        return scale + _bracket(entries, 0, expr.cols)
+
+    def factored(self, matrix):
+        """``(scale, entries)``: the common factor's LaTeX (``""`` if none, else ending in a space) and the entries'."""
+        found = common_factor(matrix) if self.factor else None
+        scale, rest = found if found else (None, matrix)
+        entries = [[self._print(e) for e in rest.row(i)] for i in range(rest.rows)]
+        if scale is None:
+            return "", entries
+        top, bottom = self._print(scale.numerator), self._print(scale.denominator)
+        return (top if bottom == "1" else f"\\frac{{{top}}}{{{bottom}}}") + " ", entries
 
 
 def _width(code):
@@ -121,9 +215,23 @@ def _width(code):
     return len(re.sub(r"[{}^_ ]", "", re.sub(r"\\[a-zA-Z]+", "x", code)))
 
 
+def _column_widths(entries, columns):
+    """The rough width of each column of a matrix of LaTeX entries (see :func:`_width`), with its spacing."""
+    return [max((_width(row[j]) for row in entries), default=1) + 2 for j in range(columns)]
+
+
 def _bracket(entries, start, stop):
-    """Columns ``start:stop`` of a matrix of LaTeX entries, in brackets (``array`` beyond 10 columns, as SymPy)."""
-    body = " \\\\ ".join(" & ".join(row[start:stop]) for row in entries)
+    """Columns ``start:stop`` of a matrix of LaTeX entries, in brackets (``array`` beyond 10 columns, as SymPy).
+
+    Fractions are full size (``\\displaystyle``), on rows spaced apart.
+    """
+    rows = [row[start:stop] for row in entries]
+    if any("\\frac" in e for row in rows for e in row):
+        rows = [[f"\\displaystyle {e}" for e in row] for row in rows]
+        separator = " \\\\[1ex] "
+    else:
+        separator = " \\\\ "
+    body = separator.join(" & ".join(row) for row in rows)
     columns = stop - start
     env, spec = ("matrix", "") if columns <= 10 else ("array", "{" + "c" * columns + "}")
     return f"\\left[\\begin{{{env}}}{spec}{body}\\end{{{env}}}\\right]"
@@ -158,7 +266,9 @@ class _Writer:
     """Formats the steps of one solution (its named roots known)."""
 
     def __init__(self, solution):
-        self.printer = Printer({r.root: r.symbol for r in solution.roots})
+        names = {r.root: r.symbol for r in solution.roots}
+        self.printer = Printer(names)
+        self.plain = Printer(names, factor=False)
         self.raw = Printer()
 
     def __call__(self, expr):
@@ -168,20 +278,34 @@ class _Writer:
         """``(title, blocks)`` of one step, by the method named after its class."""
         return getattr(self, "_" + type(step).__name__)(step)
 
-    def matrix(self, lhs, matrix):
-        """Blocks for ``lhs = matrix``, broken into blocks of columns when far too wide for a line."""
-        entries = [[self(e) for e in matrix.row(i)] for i in range(matrix.rows)]
-        widths = [max((_width(row[j]) for row in entries), default=1) + 2 for j in range(matrix.cols)]
+    def matrix(self, lhs, matrix, factor=True):
+        """Blocks for ``lhs = matrix``, broken into blocks of columns when far too wide for a line.
+
+        The common factor (:func:`.typography.common_factor`) is pulled out
+        unless *factor* is false: ``A`` is shown as given, ``Sigma`` with the
+        singular values in place, a reduced row echelon form with its pivots.
+        """
+        scale, entries = (self.printer if factor else self.plain).factored(matrix)
+        widths = _column_widths(entries, matrix.cols)
         if sum(widths) <= 2 * LINE or matrix.cols <= 1:
-            return [_math(f"{lhs} = {_bracket(entries, 0, matrix.cols)}")]
+            return [_math(f"{lhs} = {scale}{_bracket(entries, 0, matrix.cols)}")]
         blocks, start, width = [], 0, 0
         for j, w in enumerate(widths + [2 * LINE]):
             if j == matrix.cols or (width + w > LINE and j > start):
                 columns = f"Column {j}" if j == start + 1 else f"Columns {start + 1} to {j}"
-                blocks += [_text(f"{columns} of ${lhs}$:"), _math(_bracket(entries, start, j))]
+                blocks += [_text(f"{columns} of ${lhs}$:"), _math(scale + _bracket(entries, start, j))]
                 start, width = j, 0
             width += w
         return blocks
+
+    def side_by_side(self, *displays):
+        """One display of ``lhs = matrix`` for each ``(lhs, matrix, factor)``, or ``None`` if too wide for a line."""
+        codes, width = [], 0
+        for lhs, matrix, factor in displays:
+            scale, entries = (self.printer if factor else self.plain).factored(matrix)
+            width += _width(lhs + scale) + sum(_column_widths(entries, matrix.cols)) + 4
+            codes.append(f"{lhs} = {scale}{_bracket(entries, 0, matrix.cols)}")
+        return _math(" \\qquad ".join(codes)) if width <= LINE else None
 
     # ------------------------------------------------------------ the steps
 
@@ -202,7 +326,7 @@ class _Writer:
             why = f"We use the smaller Gram matrix, $G = {chosen}$ ({sizes})."
         return "The matrix and the choice of Gram matrix", [
             _text(f"$A$ has $m = {m}$ rows and $n = {n}$ columns."),
-            *self.matrix("A", step.matrix),
+            *self.matrix("A", step.matrix, factor=False),
             _text(
                 f"{why} Its eigenvectors are the {side} singular vectors ${own}$ and the others follow as "
                 f"${follows}$, so that their signs fit together."
@@ -281,7 +405,7 @@ class _Writer:
                 "$\\Sigma$ has the shape of $A$ and the singular values on its diagonal:"
             )
         )
-        return "The singular values", blocks + self.matrix("\\Sigma", step.sigma)
+        return "The singular values", blocks + self.matrix("\\Sigma", step.sigma, factor=False)
 
     def _SpaceStep(self, step):
         first = step.indices[0]
@@ -300,16 +424,23 @@ class _Writer:
                     f"space of ${shifted}$, which is orthogonal to the columns found so far."
                 )
             ]
-        blocks += self.matrix(shifted, step.matrix)
+        scalable = step.kind == "eigenspace"  # a kernel step shows A or its transpose as given
+        rref = f"\\operatorname{{rref}}({shifted})"
+        both = step.rref is not None and self.side_by_side((shifted, step.matrix, scalable), (rref, step.rref, False))
+        if both:
+            blocks += [_text(blocks.pop()[1] + " Its reduced row echelon form, on the right:"), both]
+        else:
+            blocks += self.matrix(shifted, step.matrix, factor=scalable)
         if step.rref is not None:
-            blocks += [
-                _text("Its reduced row echelon form:"),
-                *self.matrix(f"\\operatorname{{rref}}({shifted})", step.rref),
-                _text("Each free column gives a basis vector (1 in that column, 0 in the other free columns):"),
-            ]
+            if not both:
+                blocks += [_text("Its reduced row echelon form:"), *self.matrix(rref, step.rref, factor=False)]
+            blocks.append(
+                _text("Each free column gives a basis vector (1 in that column, 0 in the other free columns):")
+            )
         else:
             blocks.append(_text(self.krylov_note(step)))
-        names = [f"b_{{{i}}}" for i in step.indices]
+        basis, _ = VECTOR_NAMES[step.letter]
+        names = [f"{basis}_{{{i}}}" for i in step.indices]
         blocks.append(_math(", \\quad ".join(f"{b} = {self(v)}" for b, v in zip(names, step.basis))))
         return title, blocks + self.orthonormalise(step, names)
 
@@ -328,7 +459,8 @@ class _Writer:
         blocks = []
         ws = names
         if len(names) > 1:
-            ws = [f"w_{{{i}}}" for i in step.indices]
+            basis, orthogonal = VECTOR_NAMES[step.letter]
+            ws = [f"{orthogonal}_{{{i}}}" for i in step.indices]
             rows = []
             for k, (w, b, vector) in enumerate(zip(ws, names, step.orthogonal)):
                 terms = "".join(f" - {_group(self(c))}\\, {ws[j]}" for j, c in enumerate(step.projections[k]) if c != 0)
@@ -336,7 +468,8 @@ class _Writer:
             blocks += [
                 _text(
                     "Gram–Schmidt, in this order, makes them orthogonal "
-                    "($w_k = b_k - \\sum_{j<k} \\frac{b_k \\cdot w_j}{w_j \\cdot w_j} w_j$):"
+                    f"(${orthogonal}_k = {basis}_k - \\sum_{{j<k}} \\frac{{{basis}_k \\cdot {orthogonal}_j}}"
+                    f"{{{orthogonal}_j \\cdot {orthogonal}_j}} {orthogonal}_j$):"
                 ),
                 _aligned(rows),
             ]
@@ -375,7 +508,7 @@ class _Writer:
                 "and $A = U \\Sigma V^{T}$."
             ),
             *self.matrix("U", step.U),
-            *self.matrix("\\Sigma", step.S),
+            *self.matrix("\\Sigma", step.S, factor=False),
             *self.matrix("V", step.V),
             _text(
                 f"The thin form keeps the first $k = \\min(m, n) = {k}$ columns of $U$ and $V$ and the top left "
@@ -392,7 +525,7 @@ class _Writer:
             else "The exact proof failed."
         )
         identities = f"U^{{T}} U = I_{{{m}}}, \\qquad V^{{T}} V = I_{{{n}}}, \\qquad U \\Sigma V^{{T}}"
-        return "The check", [_math(f"{identities} = {self(step.matrix)} = A"), _text(verdict)]
+        return "The check", [_math(f"{identities} = {self.plain.doprint(step.matrix)} = A"), _text(verdict)]
 
     def _RankOneStep(self, step):
         names = [f"s_{{{t.index}}} u_{{{t.index}}} v_{{{t.index}}}^{{T}}" for t in step.terms]

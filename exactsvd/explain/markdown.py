@@ -4,7 +4,7 @@ The words and the math are the LaTeX renderer's blocks (:func:`.latex.step_block
 only the layout differs.
 """
 
-from .latex import Printer, document_title, step_blocks
+from .latex import Printer, document_title, factor_codes, step_blocks
 
 
 def to_markdown(solution):
@@ -38,6 +38,6 @@ def svd_result_markdown(result):
     printer = Printer()
     m, n = result.matrix.shape
     values = ", ".join(f"${printer.doprint(s)}$" for s in result.singular_values) or "none"
-    U, S, V = (printer.doprint(factor) for factor in result)
+    U, S, V = factor_codes(result)
     summary = f"SVD ({result.method}, {result.form} form) of a {m}×{n} matrix of rank {result.rank}"
     return f"{summary}; singular values {values}.\n\n$$\nU = {U}, \\quad \\Sigma = {S}, \\quad V = {V}\n$$\n"

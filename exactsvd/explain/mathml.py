@@ -38,7 +38,7 @@ OPERATORS = {
 }  # fmt: skip
 FUNCTIONS = ("det", "min", "max", "dim", "ker", "log", "ln", "exp", "sin", "cos", "tan", "rank")
 SPACES = {",": "0.1667em", ";": "0.2778em", ":": "0.2222em", " ": "0.25em", "quad": "1em", "qquad": "2em"}
-IGNORED = ("displaystyle", "textstyle", "limits", "!", "nonumber")
+IGNORED = ("textstyle", "limits", "!", "nonumber")
 DOUBLE_STRUCK = {"C": "ℂ", "N": "ℕ", "P": "ℙ", "Q": "ℚ", "R": "ℝ", "Z": "ℤ"}
 TOKEN = re.compile(r"\\[a-zA-Z]+|\\.|\d+(?:\.\d+)?|\s+|.", re.DOTALL)
 FENCES = {"(": "prefix", "[": "prefix", ")": "postfix", "]": "postfix"}
@@ -102,6 +102,9 @@ class _Reader:
             if token in ("^", "_"):
                 self.take()
                 out.append(self.script(out.pop() if out else "<mrow></mrow>", token))
+            elif token == "\\displaystyle":
+                self.take()
+                out.append(f'<mstyle displaystyle="true">{self.sequence(stop)}</mstyle>')
             elif element := self.atom():
                 out.append(element)
         return out

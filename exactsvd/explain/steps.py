@@ -279,11 +279,11 @@ class Solution:
         return self.step(CharpolyStep).roots
 
     @printing_long_integers
-    def to_latex(self, standalone=False):
-        """LaTeX: a fragment (needs ``amsmath`` and ``graphicx``), or a whole document."""
+    def to_latex(self, standalone=False, paper="a4"):
+        """LaTeX: a fragment (needs ``amsmath`` and ``graphicx``), or a whole document on *paper* ``"a4"`` or ``"letter"``."""
         from .latex import to_latex
 
-        return to_latex(self, standalone=standalone)
+        return to_latex(self, standalone=standalone, paper=paper)
 
     @printing_long_integers
     def to_markdown(self):
@@ -305,11 +305,11 @@ class Solution:
 
         return to_html(self)
 
-    def to_pdf(self, path, timeout=120):
-        """Compile the LaTeX document with ``pdflatex`` and write it to *path*."""
+    def to_pdf(self, path, timeout=120, paper="a4"):
+        """Compile the LaTeX document (on *paper* ``"a4"`` or ``"letter"``) with ``pdflatex`` and write it to *path*."""
         from .pdf import write_pdf
 
-        write_pdf(self.to_latex(standalone=True), path, timeout=timeout)
+        write_pdf(self.to_latex(standalone=True, paper=paper), path, timeout=timeout)
 
     __str__ = to_text
 

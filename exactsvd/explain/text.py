@@ -9,6 +9,8 @@ import textwrap
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
 
+from .typography import VECTOR_NAMES, common_factor, descending_terms
+
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 GRAMS = {"AtA": "AᵀA", "AAt": "AAᵀ"}
@@ -57,22 +59,41 @@ def _listed(pairs, separator):
 
 
 class _Printer(PrettyPrinter):
-    """SymPy's Unicode pretty printer, with names for some ``CRootOf`` numbers, without line wrapping."""
+    """SymPy's Unicode pretty printer with the house typography (:mod:`.typography`), without line wrapping.
 
-    def __init__(self, names=None):
+    Names some ``CRootOf`` numbers; pulls a matrix's common factor out (unless
+    *factor* is false); sums in named roots run in descending powers.
+    """
+
+    def __init__(self, names=None, factor=True):
         super().__init__({"use_unicode": True, "wrap_line": False})
         self.names = names or {}
+        self.factor = factor
 
     def _print_ComplexRootOf(self, expr):
         name = self.names.get(expr)
         return super()._print_ComplexRootOf(expr) if name is None else self._print(name)
+
+    def _as_ordered_terms(self, expr, order=None):
+        return descending_terms(super()._as_ordered_terms(expr, order=order))
+
+    def _print_MatrixBase(self, e, lparens="[", rparens="]"):
+        found = common_factor(e) if self.factor else None
+        if found is None:
+            return super()._print_MatrixBase(e, lparens, rparens)
+        scale, rest = found
+        top, bottom = self._print(scale.numerator), self._print(scale.denominator)
+        factor = top if scale.denominator == 1 else top / bottom
+        return prettyForm(*stringPict.next(factor, prettyForm("⋅"), super()._print_MatrixBase(rest, lparens, rparens)))
 
 
 class _Writer:
     """Formats the steps of one solution (its named roots known)."""
 
     def __init__(self, solution):
-        self.printer = _Printer({r.root: r.symbol for r in solution.roots})
+        names = {r.root: r.symbol for r in solution.roots}
+        self.printer = _Printer(names)
+        self.plain = _Printer(names, factor=False)
         self.raw = _Printer()
 
     def form(self, piece):
@@ -112,7 +133,7 @@ class _Writer:
             why = f"We use the smaller Gram matrix, G = {chosen} ({size}×{size}; {other} is {other_size}×{other_size})."
         return "The matrix and the choice of Gram matrix", [
             f"A has m = {m} rows and n = {n} columns.",
-            self.eq("A = ", step.matrix),
+            self.eq("A = ", self.plain._print(step.matrix)),
             _say(
                 f"{why} Its eigenvectors are the {side} singular vectors {own}; the others follow as {follows}, "
                 "so that their signs fit together."
@@ -195,7 +216,7 @@ class _Writer:
                 f"The rank is r = {step.rank}, the number of non-zero singular values. Σ has the shape of A and "
                 "the singular values on its diagonal:"
             ),
-            self.eq("Σ = ", step.sigma),
+            self.eq("Σ = ", self.plain._print(step.sigma)),
         ]
         return "The singular values", lines
 
@@ -218,10 +239,11 @@ class _Writer:
                     f"of {shifted}, which is orthogonal to the columns found so far."
                 )
             ]
-        lines.append(self.eq(f"{shifted} = ", step.matrix))
+        scalable = step.kind == "eigenspace"  # a kernel step shows A or its transpose as given
+        lines.append(self.eq(f"{shifted} = ", step.matrix if scalable else self.plain._print(step.matrix)))
         if step.rref is not None:
             lines += [
-                self.eq(f"rref({shifted}) = ", step.rref),
+                self.eq(f"rref({shifted}) = ", self.plain._print(step.rref)),
                 "Each free column gives a basis vector (1 in that column, 0 in the other free columns):",
             ]
         else:
@@ -233,7 +255,8 @@ class _Writer:
                     f"reduced row echelon form over ℚ({lam}) is not written out, its entries being far larger):"
                 )
             )
-        names = [f"b{_sub(i)}" for i in step.indices]
+        basis, _ = VECTOR_NAMES[step.letter]
+        names = [f"{basis}{_sub(i)}" for i in step.indices]
         lines.append(self.eq(*_listed([(f"{b} = ", v) for b, v in zip(names, step.basis)], ",   ")))
         return title, lines + self.orthonormalise(step, names)
 
@@ -242,9 +265,11 @@ class _Writer:
         lines = []
         ws = names
         if len(names) > 1:
-            ws = [f"w{_sub(i)}" for i in step.indices]
+            basis, orthogonal = VECTOR_NAMES[step.letter]
+            ws = [f"{orthogonal}{_sub(i)}" for i in step.indices]
             lines.append(
-                "Gram–Schmidt, in this order, makes them orthogonal (w_k = b_k − Σ_{j<k} (b_k·w_j)/(w_j·w_j) w_j):"
+                f"Gram–Schmidt, in this order, makes them orthogonal ({orthogonal}_k = {basis}_k − Σ_{{j<k}} "
+                f"({basis}_k·{orthogonal}_j)/({orthogonal}_j·{orthogonal}_j) {orthogonal}_j):"
             )
             for k, (w, b, vector) in enumerate(zip(ws, names, step.orthogonal)):
                 terms = [(" − ", self.group(c), f"·{ws[j]}") for j, c in enumerate(step.projections[k]) if c != 0]
@@ -280,7 +305,7 @@ class _Writer:
         return "The singular value decomposition", [
             f"Full form: U is {m}×{m}, Σ is {m}×{n}, V is {n}×{n} and A = UΣVᵀ.",
             self.eq("U = ", step.U),
-            self.eq("Σ = ", step.S),
+            self.eq("Σ = ", self.plain._print(step.S)),
             self.eq("V = ", step.V),
             _say(
                 f"The thin form keeps the first k = min(m, n) = {step.thin} columns of U and V and the top left "
@@ -296,7 +321,7 @@ class _Writer:
             if step.proved
             else "The exact proof failed."
         )
-        return "The check", [self.eq(f"UᵀU = I{_sub(m)},   VᵀV = I{_sub(n)},   UΣVᵀ = ", step.matrix, " = A"), verdict]
+        return "The check", [self.eq(f"UᵀU = I{_sub(m)},   VᵀV = I{_sub(n)},   UΣVᵀ = ", self.plain._print(step.matrix), " = A"), verdict]
 
     def _RankOneStep(self, step):
         terms = " + ".join(f"s{_sub(t.index)}u{_sub(t.index)}v{_sub(t.index)}ᵀ" for t in step.terms) or "0"

@@ -8,12 +8,12 @@ fragments such as ``exactsvd.explain(A).to_latex()``), those instead.
 
 from sympy import latex
 
-from ..explain.latex import FIT, PREAMBLE
+from ..explain.latex import FIT, preamble
 
 INSTRUCTION = r"Find a singular value decomposition $A = U \Sigma V^{T}$ of each matrix $A$."
 
 
-def exercise_sheet(results, *, title="Singular value decomposition", solutions=None):
+def exercise_sheet(results, *, title="Singular value decomposition", solutions=None, paper="a4"):
     r"""The exercise sheet and its answer key, two LaTeX documents.
 
     Parameters
@@ -27,6 +27,8 @@ def exercise_sheet(results, *, title="Singular value decomposition", solutions=N
         and ``graphicx``; ``\subsection*`` for its steps, each exercise being
         a ``\section*``); without them the
         key holds the answers alone.
+    paper : {"a4", "letter"}
+        The paper size of both documents.
 
     Returns
     -------
@@ -45,7 +47,7 @@ def exercise_sheet(results, *, title="Singular value decomposition", solutions=N
     \end{enumerate}
     \end{document}
     <BLANKLINE>
-    >>> print(key[key.index(r"\section"):].splitlines()[1])
+    >>> print(key[key.index(r"\section*"):].splitlines()[1])
     Singular values $\sigma_{1} = 5$; rank 1.
     """
     items = [rf"\item $A = {latex(r.matrix)}$ (${r.matrix.rows} \times {r.matrix.cols}$)" for r in results]
@@ -53,7 +55,7 @@ def exercise_sheet(results, *, title="Singular value decomposition", solutions=N
     answers = solutions if solutions is not None else [_answer(r) for r in results]
     key = "\n".join([_title(f"{title}: answers")] + [
         rf"\section*{{Exercise {i}}}" + "\n" + answer for i, answer in enumerate(answers, 1)])
-    return _document(sheet), _document(key)
+    return _document(sheet, paper), _document(key, paper)
 
 
 def _answer(result):
@@ -67,5 +69,5 @@ def _title(title):
     return rf"\begin{{center}}\Large {title}\end{{center}}"
 
 
-def _document(body):
-    return f"{PREAMBLE}{body}\n\\end{{document}}\n"
+def _document(body, paper):
+    return f"{preamble(paper)}{body}\n\\end{{document}}\n"

@@ -15,7 +15,7 @@ from .errors import BudgetError, InputTooLargeError, InvalidArgumentError, NotEx
 from .input import as_exact_matrix
 from .method import choose_method
 from .numeric.svd import check_dps
-from .result import check_form, exact_result, numeric_result, singular_value_list
+from .result import check_form, exact_result, kernel_counts, numeric_result, singular_value_list
 
 METHODS = ("exact", "numeric", "auto")
 #: What a :class:`~exactsvd.TimeLimitExceeded` of the exact path suggests.
@@ -114,8 +114,8 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
         return _numeric(matrix, form, dps, timeout, max_memory)
     budget.refuse_beyond_limits(matrix, form, "exact")
     if timeout is None and max_memory is None:
-        return exact_result(matrix, _exact_data(matrix), form)
-    data = budget.run(_exact_data, matrix, what=_what("exact SVD", matrix), hint=EXACT_HINT,
+        return exact_result(matrix, _exact_data(matrix, form), form)
+    data = budget.run(_exact_data, matrix, form, what=_what("exact SVD", matrix), hint=EXACT_HINT,
                       **_limits(timeout, max_memory))
     return exact_result(matrix, data, form)
 
@@ -128,17 +128,23 @@ def _limits(timeout, max_memory):
     return {"timeout": timeout, "max_memory": budget.DEFAULT_MAX_MEMORY if max_memory is None else max_memory}
 
 
-def _exact_data(matrix):
-    """The :class:`~exactsvd.core.ExactDecomposition` of a validated SymPy matrix."""
+def _exact_data(matrix, form):
+    """The :class:`~exactsvd.core.ExactDecomposition` of a validated SymPy matrix (the kernel vectors *form* keeps)."""
     budget.stage("the field of the entries")
     exact = domain_matrix(matrix)
     budget.stage("the characteristic polynomial of the Gram matrix and its factors")
     spec = spectrum(exact)
     budget.stage("the eigenvectors and the kernels")
-    return decompose(exact, spec)
+    return _decompose(exact, spec, form)
 
 
-def _auto_data(matrix, seconds, cost):
+def _decompose(exact, spec, form):
+    """The core's decomposition with only the kernel vectors that *form* keeps."""
+    left, right = kernel_counts(exact.shape, spec.rank, form)
+    return decompose(exact, spec, left=left, right=right)
+
+
+def _auto_data(matrix, seconds, cost, form):
     """``(note, decomposition or None)``: the exact data if the spectrum says it fits in *seconds*."""
     budget.stage("the field of the entries")
     exact = domain_matrix(matrix)
@@ -148,7 +154,7 @@ def _auto_data(matrix, seconds, cost):
     if chosen == "numeric":
         return note, None
     budget.stage("the eigenvectors and the kernels")
-    return note, decompose(exact, spec)
+    return note, _decompose(exact, spec, form)
 
 
 def _auto(A, form, dps, timeout, rationalize, max_memory):
@@ -169,7 +175,7 @@ def _auto(A, form, dps, timeout, rationalize, max_memory):
                 f"the exact answer (a {cost.size}×{cost.size} Gram matrix, entries up to {cost.bits} bits, field "
                 f"degree up to {cost.field_degree}) is estimated at {cost.seconds:.0f} s, over the {seconds:g} s budget"
             )
-        note, data = budget.run(_auto_data, matrix, seconds, cost, what="the exact attempt",
+        note, data = budget.run(_auto_data, matrix, seconds, cost, form, what="the exact attempt",
                                 **_limits(share, max_memory))
     except BudgetError as error:
         note, data = f"numeric: {_first_sentence(error)}", None

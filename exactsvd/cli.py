@@ -12,7 +12,8 @@
 
 MATRIX is matrix text such as ``"[[1, 2], [3, 4]]"`` or ``"1 2; 3 4"``, ``@FILE``
 or ``-`` for standard input (see :func:`read_matrix`).  Exit codes: 0 success,
-1 a checked answer is wrong, 2 bad input or usage (a message on standard error, no traceback), 130
+1 a checked answer is wrong, 2 bad input or usage (a message on standard error, no traceback), 3 a
+check could not decide something exactly (and found nothing wrong), 130
 interrupted, 141 standard output closed early (``exactsvd ... | head -1``); a command
 that cannot write its output (``/dev/full``) exits with 1.  Every command runs in a
 worker process (:mod:`exactsvd.cli_worker`), so Ctrl-C and ``--timeout SECONDS``
@@ -41,10 +42,11 @@ from .api import svd
 from .budget import check_timeout
 from .budget.limits import long_integers
 from .cli_worker import StdoutClosed, run_command
-from .errors import ExactSVDError, InvalidMatrixError
+from .errors import ExactSVDError, InvalidArgumentError, InvalidMatrixError, printable, shorten, withholding_contents
 from .check import cli as check_cli
 from .explain import cli as explain_cli
-from .input import as_exact_matrix
+from .input import as_exact_matrix, read_text_file
+from .input.files import file_label
 from .result import FORMS
 from .web import cli as serve_cli
 
@@ -66,17 +68,22 @@ OWN_TIMEOUT = ("check-bank", "serve")
 IN_PROCESS = ("serve",)
 
 
-def read_matrix(argument):
+def read_matrix(argument, *, allow_files=None):
     """Read the MATRIX argument of a subcommand.
 
     Parameters
     ----------
     argument : str
         Matrix text as :func:`exactsvd.input.parse_matrix_text` reads it;
-        ``@FILE`` to read the file ``FILE`` (UTF-8): ``.json`` holds a list of
-        rows of numbers or strings (JSON decimals are read exactly, 0.1 is
-        1/10), ``.csv`` comma-separated rows, any other file matrix text; or
-        ``-`` to read matrix text from standard input.
+        ``@FILE`` to read the file ``FILE`` (UTF-8; by
+        :func:`exactsvd.input.read_text_file`: a regular file of at most
+        ``MAX_FILE_BYTES``): ``.json`` holds a list of rows of numbers or
+        strings (JSON decimals are read exactly, 0.1 is 1/10), ``.csv``
+        comma-separated rows, any other file matrix text; or ``-`` to read
+        matrix text from standard input.
+    allow_files : bool, optional
+        ``False`` refuses ``@FILE`` (:class:`~exactsvd.FileReadingDisabledError`);
+        the default follows the environment variable ``EXACTSVD_NO_FILES``.
 
     Returns
     -------
@@ -86,8 +93,9 @@ def read_matrix(argument):
     Raises
     ------
     ExactSVDError
-        The file cannot be read or decoded (:class:`InvalidMatrixError`), or
-        its contents are not an exact matrix; error messages name the file.
+        The file cannot be read (:class:`~exactsvd.FileReadError`), or its
+        contents are not an exact matrix; error messages name the file and
+        the place, and quote at most the offending token of its contents, shortened.
 
     Examples
     --------
@@ -98,24 +106,18 @@ def read_matrix(argument):
     >>> read_matrix("@missing.csv")
     Traceback (most recent call last):
     ...
-    exactsvd.errors.InvalidMatrixError: missing.csv: cannot read the file: No such file or directory.
+    exactsvd.errors.FileReadError: missing.csv: cannot read the file: No such file or directory.
     """
     if argument == "-":
         return as_exact_matrix(sys.stdin.read(), name="standard input")
     if not argument.startswith("@"):
         return as_exact_matrix(argument)
     path = argument[1:]
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as file:
-            text = file.read()
-    except OSError as error:
-        raise InvalidMatrixError(f"{path}: cannot read the file: {error.strerror or error}.") from error
-    except UnicodeDecodeError as error:
-        raise InvalidMatrixError(
-            f"{path}: the file is not UTF-8 text (byte {error.start + 1}). Save it as UTF-8 text."
-        ) from error
+    text = read_text_file(path, allow_files=allow_files)
+    label = file_label(path)
     reader = {".json": _json_rows, ".csv": _csv_rows}.get(Path(path).suffix.lower())
-    return as_exact_matrix(reader(text, path) if reader else text, name=path)
+    with withholding_contents():
+        return as_exact_matrix(reader(text, label) if reader else text, name=label)
 
 
 def _json_rows(text, path):
@@ -142,6 +144,44 @@ def _csv_rows(text, path):
 
 
 # ---------------------------------------------------------------- svd
+
+
+def file_argument(text):
+    """An argparse type for a file name: refuses an empty name (``--pdf ""``) instead of ignoring it.
+
+    >>> file_argument("out.pdf")
+    'out.pdf'
+    >>> file_argument("  ")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: the file name is empty; give the name of a file
+    """
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the file name is empty; give the name of a file")
+    return text
+
+
+def distinct_outputs(**paths):
+    """Refuse output files that are one file (``--latex X --key X``): :class:`InvalidArgumentError`.
+
+    *paths* maps option names (``latex``, ``key``) to file names or ``None``.
+
+    >>> distinct_outputs(latex="sheet.tex", key="./sheet.tex")
+    Traceback (most recent call last):
+    ...
+    exactsvd.errors.InvalidArgumentError: --latex and --key name the same file './sheet.tex'; the second would overwrite the first. Give two different file names.
+    """
+    seen = {}
+    for option, path in paths.items():
+        if path is None:
+            continue
+        key = os.path.normcase(os.path.realpath(path))
+        if key in seen:
+            raise InvalidArgumentError(
+                f"--{seen[key]} and --{option} name the same file {shorten(path)}; the second would overwrite "
+                "the first. Give two different file names."
+            )
+        seen[key] = option
 
 
 def _svd_arguments(parser):
@@ -240,15 +280,19 @@ def _numeric(args):
     def text(entry):
         return str(sympy.Float(entry, args.dps))
 
+    uncertain = len(result.singular_values) - result.rank - _proved_zeros(result)
     if args.json:
-        extra = {"error_bound": str(result.error_bound.singular_values), "digits": result.digits}
+        extra = {"error_bound": str(result.error_bound.singular_values), "digits": result.digits,
+                 "not_certified_nonzero": uncertain}
         print(_svd_json(result, result.verify(), text, **extra))
         return 0
     bound = result.error_bound
+    width = max((len(text(s)) for s in result.singular_values), default=0)
     lines = [
         f"singular values ({result.digits} certified digits, |s_i - sigma_i| <= {mpmath_str(bound.singular_values)}):",
-        *(f"  σ{i} = {text(s)}" for i, s in enumerate(result.singular_values, 1)),
-        f"rank: {result.rank} (singular values certified non-zero)",
+        *((f"  σ{i} = {text(s):<{width}}" + ("  (not certified non-zero)" if i > result.rank and uncertain else "")
+           ).rstrip() for i, s in enumerate(result.singular_values, 1)),
+        _numeric_rank(result.rank, uncertain),
         f"certified: ||A - U S V^T|| <= {mpmath_str(bound.residual)}, ||U^T U - I|| <= "
         f"{mpmath_str(bound.orthogonality_U)}, ||V^T V - I|| <= {mpmath_str(bound.orthogonality_V)}",
         f"method: {result.engine}; {result.note}",
@@ -256,6 +300,27 @@ def _numeric(args):
     blocks = ["\n".join(lines)] + [_block(name, factor.evalf(min(args.dps, 8))) for name, factor in zip("USV", result)]
     print("\n\n".join(blocks))
     return 0
+
+
+def _proved_zeros(result):
+    """How many singular values are proved to be 0: a zero value with a zero bound (an exact computation)."""
+    if result.error_bound.singular_values:
+        return 0
+    return sum(1 for s in result.singular_values[result.rank :] if not s)
+
+
+def _numeric_rank(rank, uncertain):
+    """The rank line of ``numeric``: certified, or a range when some values are not certified non-zero.
+
+    >>> _numeric_rank(2, 0), _numeric_rank(1, 1)
+    ('rank: 2 (certified)', 'rank: between 1 and 2 (1 singular value certified non-zero, 1 not certified non-zero: its bound does not exclude 0)')
+    """
+    if not uncertain:
+        return f"rank: {rank} (certified)"
+    values = "value" if rank == 1 else "values"
+    verb = "its bound does not" if uncertain == 1 else "their bounds do not"
+    return (f"rank: between {rank} and {rank + uncertain} ({rank} singular {values} certified non-zero, "
+            f"{uncertain} not certified non-zero: {verb} exclude 0)")
 
 
 def mpmath_str(value):
@@ -274,8 +339,16 @@ COMMANDS = {
 }
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse's parser, with user text in usage errors escaped (``unrecognized arguments: \\x1b[2J``)."""
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: error: {printable(message)}\n")
+
+
 def _parser():
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="Exact singular value decompositions of rational and algebraic matrices.",
         epilog=f"'{PROG} MATRIX ...' is short for '{PROG} svd MATRIX ...'. "
@@ -356,7 +429,7 @@ def main(argv=None):
     except SystemExit as stop:  # argparse: --help, --version and usage errors (code 2)
         return stop.code
     except ExactSVDError as error:
-        print(f"{PROG}: error: {error}", file=sys.stderr)
+        print(f"{PROG}: error: {printable(str(error), keep=chr(10))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)

@@ -108,7 +108,7 @@ def test_answers_written_differently_from_the_canonical_one():
     U, S, V = (M.applyfunc(radsimp) for M in exactsvd.svd(B))
     assert U != exactsvd.svd(B).U
     report = check(B, U, S, V)
-    assert report.ok and report.facts.canonical and report.facts.method.startswith("exact, in the number field")
+    assert report.ok and report.facts.canonical and report.facts.method.startswith("exact: proved column by column")
     assert_wrong(check(B, negated_column(U, 0), S, V), "the signs of u1 and v1 do not fit together")
 
 
@@ -305,8 +305,9 @@ def test_what_cannot_be_decided_is_reported(monkeypatch):
     monkeypatch.setattr(exact_field, "MAX_FIELD_DEGREE", 1)
     monkeypatch.setattr(exact_field, "MAX_ENTRY_DEGREE", 1)
     report = check(eye(2), TURN, [1, 1], TURN)
-    assert not report.ok
-    assert "could not decide exactly whether U^T U = I: the number" in " ".join(report.problems)
+    assert not report.ok and report.verdict == "undecided" and not report.problems
+    assert "could not decide exactly whether U^T U = I: the number" in " ".join(report.undecided)
+    assert str(report).startswith("could not decide whether this is a valid SVD of A (full form):")
     assert report.facts.undecided
 
 

@@ -29,12 +29,14 @@ to that tolerance; ``expect`` is the verdict the bank expects, ``"ok"``
 ``answer`` nor ``singular_values`` is only solved.  Other keys (``source``,
 ``note``) are kept for the reader and ignored.
 
-Verdicts: ``ok``, ``wrong``, ``solved`` (nothing to check), ``error`` (the
+Verdicts: ``ok``, ``wrong``, ``solved`` (nothing to check), ``undecided``
+(nothing was proved wrong, but an identity could not be decided exactly: the
+reason is given, and the row is never counted as a rejection), ``error`` (the
 problem could not be read or checked), ``timed out`` (not decided within the
-per-problem ``timeout``, default 60 s).  A row fails when its verdict is not
-the expected one.  Every problem is checked in a worker process of its own
-(:mod:`exactsvd.budget`), stopped at its deadline and capped in memory, so one
-bad or slow problem never spoils the others.
+per-problem ``timeout``, default 60 s).  A row fails when its verdict is
+neither the expected one nor ``undecided``.  Every problem is checked in a
+worker process of its own (:mod:`exactsvd.budget`), stopped at its deadline and
+capped in memory, so one bad or slow problem never spoils the others.
 """
 
 import json
@@ -44,8 +46,9 @@ from decimal import Decimal
 
 from .. import budget
 from ..api import svd
-from ..errors import BudgetError, ExactSVDError, InvalidArgumentError, shorten
-from ..input import as_exact_matrix
+from ..errors import BudgetError, ExactSVDError, InvalidArgumentError, excerpt, printable, shorten, withholding_contents
+from ..input import as_exact_matrix, read_text_file
+from ..input.files import file_label
 from .checker import check, check_singular_values
 
 VERDICTS = ("ok", "wrong")
@@ -65,26 +68,27 @@ class BankResult:
 
     @property
     def failed(self):
-        return self.verdict != self.expected
+        return self.verdict not in (self.expected, "undecided")
 
 
 def load_json(path, what):
     """The JSON value in the file *path* (decimals as :class:`~decimal.Decimal`); *what* names it in errors.
 
+    The file is read by :func:`exactsvd.input.read_text_file` (a regular file,
+    size capped, switched off by ``EXACTSVD_NO_FILES``).
+
     >>> load_json("/no/such/bank.json", "problem bank")
     Traceback (most recent call last):
     ...
-    exactsvd.errors.InvalidArgumentError: /no/such/bank.json: cannot read the problem bank: No such file or directory.
+    exactsvd.errors.FileReadError: /no/such/bank.json: cannot read the problem bank: No such file or directory.
     """
+    text = read_text_file(path, what)
     try:
-        with open(path, encoding="utf-8-sig") as file:
-            return json.load(file, parse_float=Decimal, parse_constant=Decimal)
-    except OSError as error:
-        raise InvalidArgumentError(f"{path}: cannot read the {what}: {error.strerror or error}.") from error
-    except ValueError as error:  # also UnicodeDecodeError
-        raise InvalidArgumentError(f"{path}: the {what} is not valid UTF-8 JSON: {error}.") from error
+        return json.loads(text, parse_float=Decimal, parse_constant=Decimal)
+    except ValueError as error:
+        raise InvalidArgumentError(f"{file_label(path)}: the {what} is not valid UTF-8 JSON: {error}.") from None
     except RecursionError:
-        raise InvalidArgumentError(f"{path}: the {what} is nested too deeply to be read as JSON.") from None
+        raise InvalidArgumentError(f"{file_label(path)}: the {what} is nested too deeply to be read as JSON.") from None
 
 
 def load_bank(path):
@@ -103,6 +107,12 @@ def load_bank(path):
     [{'id': 'a', 'matrix': [[Decimal('0.5'), 1]], 'singular_values': ['sqrt(5)/2']}]
     """
     data = load_json(path, "problem bank")
+    with withholding_contents():
+        return _checked_problems(data, file_label(path))
+
+
+def _checked_problems(data, path):
+    """The problems of the bank *data* (read from the file *path*), each checked for its keys."""
     problems = data.get("problems") if isinstance(data, dict) else data
     if not isinstance(problems, list):
         raise InvalidArgumentError(
@@ -116,18 +126,26 @@ def load_bank(path):
         unknown = sorted(problem.keys() - _KEYS)
         if unknown:
             raise InvalidArgumentError(
-                f"{where} ({problem['id']}) has unknown keys {unknown}; the keys are {sorted(_KEYS)}."
+                f"{where} ({excerpt(problem['id'])}) has unknown keys {shorten(unknown)}; the keys are {sorted(_KEYS)}."
+            )
+        values = problem.get("singular_values", [])
+        if not isinstance(values, list):
+            raise InvalidArgumentError(
+                f'{where} ({excerpt(problem["id"])}): "singular_values" must be a list of values such as '
+                f'["3*sqrt(5)", "sqrt(5)"], got {type(values).__name__} {shorten(values)}.'
             )
         if problem.get("expect", "ok") not in VERDICTS:
-            raise InvalidArgumentError(f'{where} ({problem["id"]}): "expect" must be one of {VERDICTS}.')
+            raise InvalidArgumentError(f'{where} ({excerpt(problem["id"])}): "expect" must be one of {VERDICTS}.')
         if str(problem["id"]) in seen:
-            raise InvalidArgumentError(f"{where}: the id {problem['id']!r} is used twice.")
+            raise InvalidArgumentError(f"{where}: the id {shorten(problem['id'])} is used twice.")
         seen.add(str(problem["id"]))
     return problems
 
 
 def run_problem(problem):
     """Check one problem of a bank (a dict in the bank format) and return its :class:`BankResult`.
+
+    Error messages quote no line of the bank (:func:`~exactsvd.errors.withholding_contents`).
 
     Examples
     --------
@@ -136,23 +154,31 @@ def run_problem(problem):
     >>> run_problem({"id": "p2", "matrix": [[2, 0], [0, 1]]})
     BankResult(id='p2', verdict='solved', expected='solved', problems=('singular values 2, 1',))
     """
+    with withholding_contents():
+        return _run_problem(problem)
+
+
+def _run_problem(problem):
     name = str(problem["id"])
     expected = problem.get("expect", "ok")
     try:
         A = as_exact_matrix(problem["matrix"], name=f"{name}: matrix")
         tol = problem.get("tol")
-        problems = []
+        reports = []
         if "answer" in problem:
-            problems += check(A, *_factors(problem["answer"], name), tol=tol).problems
+            reports.append(check(A, *_factors(problem["answer"], name), tol=tol))
         if "singular_values" in problem:
-            problems += [p for p in check_singular_values(A, problem["singular_values"], tol=tol).problems
-                         if p not in problems]
+            reports.append(check_singular_values(A, problem["singular_values"], tol=tol))
         if not {"answer", "singular_values"} & problem.keys():
             values = ", ".join(map(str, svd(A).singular_values))
             return BankResult(name, "solved", "solved", (f"singular values {values}",))
     except ExactSVDError as error:
         return BankResult(name, "error", expected, (str(error),))
-    return BankResult(name, "wrong" if problems else "ok", expected, tuple(problems))
+    problems = list(dict.fromkeys(p for report in reports for p in report.problems))
+    if problems:
+        return BankResult(name, "wrong", expected, tuple(problems))
+    undecided = tuple(dict.fromkeys(p for report in reports for p in report.undecided))
+    return BankResult(name, "undecided" if undecided else "ok", expected, undecided)
 
 
 def _factors(answer, name):
@@ -222,23 +248,28 @@ def bank_table(results):
     """The results as a text table (id, verdict, problems) and a summary line.
 
     A verdict that is not the expected one is marked ``(expected ...)``; each
-    further problem of a row is on a line of its own.
+    further problem of a row, and each further line of a problem, is on a line
+    of its own.  Ids and problems are shown with control characters escaped
+    (:func:`~exactsvd.errors.printable`), so no id can forge a row.
 
-    >>> print(bank_table([BankResult("a", "ok", "ok", ()), BankResult("b", "ok", "wrong", ())]))
-    id  verdict              problems
-    a   ok
-    b   ok (expected wrong)
+    >>> print(bank_table([BankResult("a", "ok", "ok", ()), BankResult("b\\nc  ok", "ok", "wrong", ())]))
+    id        verdict              problems
+    a         ok
+    b\\nc  ok  ok (expected wrong)
     2 problems: 1 as expected, 1 not as expected
     """
     shown = [r.verdict + (f" (expected {r.expected})" if r.failed else "") for r in results]
-    id_width = max([2] + [len(r.id) for r in results])
+    ids = [printable(r.id) for r in results]
+    id_width = max([2] + [len(i) for i in ids])
     verdict_width = max([7] + [len(v) for v in shown])
     lines = [f"{'id':<{id_width}}  {'verdict':<{verdict_width}}  problems"]
-    for result, verdict in zip(results, shown):
-        notes = result.problems or ("",)
-        lines.append(f"{result.id:<{id_width}}  {verdict:<{verdict_width}}  {notes[0]}".rstrip())
-        lines += [f"{'':<{id_width}}  {'':<{verdict_width}}  {note}" for note in notes[1:]]
+    for result, name, verdict in zip(results, ids, shown):
+        notes = [printable(line) for note in result.problems for line in note.splitlines()] or [""]
+        lines.append(f"{name:<{id_width}}  {verdict:<{verdict_width}}  {notes[0]}".rstrip())
+        lines += [f"{'':<{id_width}}  {'':<{verdict_width}}  {note}".rstrip() for note in notes[1:]]
     failed = sum(r.failed for r in results)
+    undecided = sum(r.verdict == "undecided" for r in results)
     counted = f"{len(results)} problem" + ("" if len(results) == 1 else "s")
-    lines.append(f"{counted}: {len(results) - failed} as expected, {failed} not as expected")
+    summary = f"{counted}: {len(results) - failed - undecided} as expected, {failed} not as expected"
+    lines.append(summary + (f", {undecided} undecided" if undecided else ""))
     return "\n".join(lines)

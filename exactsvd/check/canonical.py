@@ -12,9 +12,14 @@ canonical ones, is the same as equal projectors.
 
 from dataclasses import dataclass
 
-from sympy import ImmutableMatrix
+from sympy import Float, ImmutableMatrix, Matrix, N
+
+from .exact_field import ExactField, Undecided, equal
 
 from ..result.forms import cut
+
+#: Digits of the numerical evaluation that chooses the sign to prove.
+_DIGITS = 30
 
 
 @dataclass(frozen=True)
@@ -65,6 +70,72 @@ def structural_signs(answer, canonical):
         return None
     u_signs, v_signs = _column_signs(answer.U, canonical.U), _column_signs(answer.V, canonical.V)
     return None if u_signs is None or v_signs is None else (u_signs, v_signs)
+
+
+def proved_signs(answer, canonical):
+    """Column signs that turn the canonical ``U`` and ``V`` into the answer's, proved whatever the form.
+
+    Like :func:`structural_signs`, but every value of ``S`` and every column is
+    proved equal to the canonical one (or to its negative) by exact
+    arithmetic, each column in the number field of its own entries (much
+    smaller than the field of the whole answer), so an answer written in
+    another equal form (expanded, factored, with rationalised denominators, a
+    ``CRootOf`` of another polynomial) is recognised.  A numerical evaluation
+    only chooses which sign to prove.  Returns ``None`` when a column is not
+    ± the canonical one, or when that could not be decided.
+
+    Examples
+    --------
+    >>> import exactsvd
+    >>> from sympy import ImmutableMatrix, expand, radsimp
+    >>> from exactsvd.check.answer import Answer
+    >>> r = exactsvd.svd([[3, 0], [4, 5]])
+    >>> flip = ImmutableMatrix([[1, 0], [0, -1]])
+    >>> U = (r.U * flip).applyfunc(lambda x: radsimp(1 / x) ** -1)
+    >>> proved_signs(Answer(U, r.S, r.V * flip), r)
+    ([1, -1], [1, -1])
+    >>> proved_signs(Answer(r.U, 2 * r.S, r.V), r) is None
+    True
+    """
+    if answer.S.shape != canonical.S.shape:
+        return None
+    if not all(_proved(Matrix([[a]]), Matrix([[c]]), 1) for a, c in zip(answer.S, canonical.S)):
+        return None
+    signs = []
+    for M, C in ((answer.U, canonical.U), (answer.V, canonical.V)):
+        if M.shape != C.shape:
+            return None
+        column_signs = [_proved_sign(M.col(j), C.col(j)) for j in range(M.cols)]
+        if None in column_signs:
+            return None
+        signs.append(column_signs)
+    return tuple(signs)
+
+
+def _proved_sign(column, canonical):
+    """1 or -1 when *column* is proved to be ± the *canonical* column, else ``None``."""
+    close = [_close(column, canonical * sign) for sign in (1, -1)]
+    sign = 1 if close[0] else -1 if close[1] else None
+    return sign if sign is not None and _proved(column, canonical, sign) else None
+
+
+def _close(column, target):
+    """Whether the columns agree to 30 digits (only a choice of what to prove, never a proof)."""
+    return all(abs(N(a - b, _DIGITS)) <= Float(10) ** -_DIGITS * (1 + abs(N(b, _DIGITS)))
+               for a, b in zip(column, target))
+
+
+def _proved(column, canonical, sign):
+    """Whether ``column = sign * canonical`` holds exactly: in one field, else entry by entry."""
+    try:
+        judge = ExactField([*column, *canonical])
+        return not judge.nonzero(judge.matrix(column) - judge.matrix(canonical) * judge.domain.convert(sign))
+    except Undecided:
+        pass
+    try:
+        return all(equal(a, sign * b) for a, b in zip(column, canonical))
+    except Undecided:
+        return False
 
 
 def _column_signs(M, C):

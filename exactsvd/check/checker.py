@@ -6,7 +6,7 @@ from ..api import svd
 from ..errors import InvalidArgumentError, shorten
 from ..input import as_exact_matrix
 from .answer import read_answer, shape_problems
-from .canonical import compare, in_form, sign_differences, structural_signs
+from .canonical import compare, in_form, proved_signs, sign_differences, structural_signs
 from .diagnose import diagnose, flipped_sign
 from .exact_field import ExactField, Undecided
 from .report import CheckReport, Facts, number_text
@@ -118,14 +118,16 @@ def check_singular_values(A, values, *, tol=None, rationalize=False):
     matrix = as_exact_matrix(A, rationalize=rationalize)
     if not isinstance(values, (list, tuple)):
         raise InvalidArgumentError(
-            f"values={shorten(values)} must be a list of singular values, largest first, e.g. ['3*sqrt(5)', 'sqrt(5)']"
+            f"values: expected a list of singular values such as ['3*sqrt(5)', 'sqrt(5)'], got "
+            f"{type(values).__name__} {shorten(values)}."
         )
     given = as_exact_matrix([list(values)], rationalize=rationalize or tol is not None, name="singular values")
     run = _Check(matrix, None, Tolerance(_tolerance(tol)) if tol is not None else None)
     run.facts["singular_values"] = tuple(given)
     run._values(list(given))
     facts = Facts(**run.facts, undecided=tuple(run.undecided))
-    return CheckReport(not run.problems, tuple(run.problems), facts, subject="the singular values of A")
+    return CheckReport(not (run.problems or run.open), tuple(run.problems), facts, subject="the singular values of A",
+                       undecided=tuple(run.open))
 
 
 def _tolerance(tol):
@@ -143,7 +145,7 @@ class _Check:
         self.scalars = tolerance or ExactField
         self.full = svd(A)
         self.true, self.rank = self.full.singular_values, self.full.rank
-        self.problems, self.undecided = [], []
+        self.problems, self.undecided, self.open = [], [], []
         self.facts = {"shape": A.shape, "rank": self.rank, "true_singular_values": self.true}
 
     def report(self):
@@ -154,15 +156,16 @@ class _Check:
         if self.problems and self.tolerance is None:
             self.problems[:0] = _rounded_hint(self.answer)
         facts = Facts(**self.facts, undecided=tuple(self.undecided))
-        return CheckReport(not self.problems, tuple(self.problems), facts, form)
+        ok = not (self.problems or self.open)
+        return CheckReport(ok, tuple(self.problems), facts, form, undecided=tuple(self.open))
 
     def _decide(self, what, test, *args):
-        """Run *test*; if it is too large to decide exactly, say so."""
+        """Run *test*; if it is too large to decide exactly, say so (with the reason), never as a problem."""
         try:
             return test(*args)
         except Undecided as reason:
             self.undecided.append(f"whether {what} ({reason})")
-            self.problems.append(f"could not decide exactly whether {what}: {reason}")
+            self.open.append(f"could not decide exactly whether {what}: {reason}")
             return None
 
     def _check(self, form):
@@ -172,10 +175,15 @@ class _Check:
         self._decide("S is diagonal", self._diagonal, S)
         signs = self._values(values)
         canonical = in_form(self.full, form) if form else None
-        literal = structural_signs(self.answer, canonical) if canonical and not self.tolerance else None
-        if literal:
-            self._literal(canonical, *literal)
-            return
+        if canonical and not self.tolerance:
+            literal = structural_signs(self.answer, canonical)
+            if literal:
+                self._literal(canonical, *literal, "literally")
+                return
+            proved = proved_signs(self.answer, canonical)
+            if proved:
+                self._literal(canonical, *proved, "proved column by column to be")
+                return
         judge = self.tolerance or ExactField([*self.A, *self.answer.U, *S, *self.answer.V])
         self.facts["method"] = judge.describe()
         A, U, S, V = (judge.matrix(M) for M in (self.A, self.answer.U, S, self.answer.V))
@@ -187,12 +195,12 @@ class _Check:
             true = [*self.true, *[0] * len(values)][: len(values)]
             self.facts["digits"] = judge.digits(comparison + [judge.matrix(_row(values)) - judge.matrix(_row(true))])
 
-    def _literal(self, canonical, u_signs, v_signs):
-        """The answer is the canonical SVD with some columns negated: decided without arithmetic."""
+    def _literal(self, canonical, u_signs, v_signs, how):
+        """The answer is the canonical SVD with some columns negated (*how* says how that was established)."""
         self.full.verify()
         unfit = [i + 1 for i in range(canonical.rank) if u_signs[i] != v_signs[i]]
         self.facts.update(orthonormal_u=True, orthonormal_v=True, reconstructs=not unfit,
-                          method="exact: literally the canonical SVD up to column signs (proved by its certificate)")
+                          method=f"exact: {how} the canonical SVD up to column signs (proved by its certificate)")
         if unfit:
             self.problems += ["U S V^T is not A", *map(flipped_sign, unfit)]
         else:

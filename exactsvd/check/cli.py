@@ -9,7 +9,8 @@
 
 ``check`` prints the verdict and one line per problem; ``check-bank`` a table
 (id, verdict, problems).  Both exit with 1 when an answer is wrong (for a
-bank: when a verdict is not the expected one), 0 otherwise; errors are
+bank: when a verdict is not the expected one), 3 when nothing is wrong but
+something could not be decided exactly (never a rejection), 0 otherwise; errors are
 :class:`~exactsvd.ExactSVDError`, which ``exactsvd.cli.main`` reports with
 exit code 2.  ``exactsvd.cli`` imports this module, so its helpers
 (:func:`~exactsvd.cli.read_matrix`, ``MATRIX_HELP``) are imported when a
@@ -24,10 +25,11 @@ import random
 from pathlib import Path
 
 from ..api import svd
-from ..errors import InvalidArgumentError, shorten
+from ..errors import InvalidArgumentError, shorten, withholding_contents
 from ..explain import explain
 from ..explain.pdf import save
 from ..generate import DIFFICULTIES, exercise_sheet, generate
+from ..input.files import file_label
 from .bank import DEFAULT_PROBLEM_TIMEOUT, bank_table, load_bank, load_json, run_bank
 from .checker import check
 
@@ -45,13 +47,14 @@ def add_check_arguments(parser):
     >>> parser.parse_args(["1 2; 3 4", "--answer", "key.json", "--tol", "1e-3"]).tol
     '1e-3'
     """
-    from ..cli import MATRIX_HELP
+    from ..cli import MATRIX_HELP, file_argument
 
     parser.add_argument("matrix", metavar="MATRIX", help=MATRIX_HELP)
     parser.add_argument(
         "--answer",
         metavar="FILE.json",
         required=True,
+        type=file_argument,
         help='the answer: a JSON object {"U": rows, "S": rows or a list of values, "V": rows}, entries as '
         'strings such as "1/sqrt(5)" or "2*sqrt(5)/5" (or numbers)',
     )
@@ -59,7 +62,7 @@ def add_check_arguments(parser):
 
 
 def run_check(args):
-    """Run ``check``: print the verdict; return 0 when the answer is a valid SVD, 1 when not.
+    """Run ``check``: print the verdict; return 0 when the answer is a valid SVD, 1 when not, 3 when undecided.
 
     >>> import json, tempfile
     >>> parser = argparse.ArgumentParser()
@@ -75,13 +78,15 @@ def run_check(args):
 
     A = read_matrix(args.matrix)
     answer = load_json(args.answer, "answer")
-    if not isinstance(answer, dict) or not {"U", "S", "V"} <= answer.keys():
-        raise InvalidArgumentError(
-            f'{args.answer}: the answer must be a JSON object with "U", "S" and "V", got {shorten(answer)}.'
-        )
-    report = check(A, answer["U"], answer["S"], answer["V"], tol=args.tol)
+    with withholding_contents():
+        if not isinstance(answer, dict) or not {"U", "S", "V"} <= answer.keys():
+            raise InvalidArgumentError(
+                f'{file_label(args.answer)}: the answer must be a JSON object with "U", "S" and "V", '
+                f"got {shorten(answer)}."
+            )
+        report = check(A, answer["U"], answer["S"], answer["V"], tol=args.tol)
     print(report)
-    return 0 if report.ok else 1
+    return {"valid": 0, "wrong": 1, "undecided": 3}[report.verdict]
 
 
 def add_bank_arguments(parser):
@@ -92,7 +97,10 @@ def add_bank_arguments(parser):
     >>> parser.parse_args(["bank.json", "--jobs", "4"]).jobs
     4
     """
-    parser.add_argument("bank", metavar="FILE.json", help="the problem bank (format: see exactsvd.check.bank)")
+    from ..cli import file_argument
+
+    parser.add_argument("bank", metavar="FILE.json", type=file_argument,
+                        help="the problem bank (format: see exactsvd.check.bank)")
     parser.add_argument("--jobs", type=_positive, help="worker processes (default: one per CPU)")
     parser.add_argument(
         "--timeout",
@@ -104,7 +112,7 @@ def add_bank_arguments(parser):
 
 
 def run_check_bank(args):
-    """Run ``check-bank``: print the table; return 1 when a verdict is not the expected one, else 0.
+    """Run ``check-bank``: print the table; return 1 when a verdict is not the expected one, else 3 when one is undecided, else 0.
 
     >>> import json, tempfile
     >>> with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as file:
@@ -117,7 +125,9 @@ def run_check_bank(args):
     """
     results = run_bank(load_bank(args.bank), jobs=args.jobs, timeout=args.timeout)
     print(bank_table(results))
-    return 1 if any(result.failed for result in results) else 0
+    if any(result.failed for result in results):
+        return 1
+    return 3 if any(result.verdict == "undecided" for result in results) else 0
 
 
 def add_generate_arguments(parser):
@@ -128,6 +138,8 @@ def add_generate_arguments(parser):
     >>> parser.parse_args(["--shape", "3x2", "--shape", "2×2"]).shape
     [(3, 2), (2, 2)]
     """
+    from ..cli import file_argument
+
     parser.add_argument("--count", type=_count, default=10, help=f"the number of exercises (default 10, at most {MAX_COUNT})")
     parser.add_argument("--seed", type=int, help="the same seed gives the same exercises")
     parser.add_argument(
@@ -140,8 +152,10 @@ def add_generate_arguments(parser):
     parser.add_argument("--rank", type=int, help="the rank of every matrix (default: full rank)")
     parser.add_argument("--difficulty", choices=DIFFICULTIES, default="easy",
                         help="easy: integer singular values and rational singular vectors; medium: square roots too")
-    parser.add_argument("--latex", metavar="FILE.tex", help="write the exercise sheet here, and an answer key")
-    parser.add_argument("--key", metavar="FILE.tex", help="where the answer key goes (default: FILE-key.tex)")
+    parser.add_argument("--latex", metavar="FILE.tex", type=file_argument,
+                        help="write the exercise sheet here, and an answer key")
+    parser.add_argument("--key", metavar="FILE.tex", type=file_argument,
+                        help="where the answer key goes (default: FILE-key.tex; needs --latex)")
     parser.add_argument("--answers-only", action="store_true",
                         help="answer key with U, S, V only, without the worked solutions")
 
@@ -156,6 +170,12 @@ def run_generate(args):
     2. [[3, 12], [-4, 9]]
     0
     """
+    from ..cli import distinct_outputs
+
+    if args.key and not args.latex:
+        raise InvalidArgumentError("--key needs --latex: the key is written together with the exercise sheet.")
+    key_path = args.key or (str(Path(args.latex).with_name(Path(args.latex).stem + "-key.tex")) if args.latex else None)
+    distinct_outputs(latex=args.latex, key=key_path)
     rng = random.Random(args.seed)
     shapes = args.shape or SHAPES
     matrices = []
@@ -168,7 +188,6 @@ def run_generate(args):
     results = [svd(A) for A in matrices]
     solutions = None if args.answers_only else [explain(A).to_latex() for A in matrices]
     sheet, key = exercise_sheet(results, solutions=solutions)
-    key_path = args.key or str(Path(args.latex).with_name(Path(args.latex).stem + "-key.tex"))
     save(args.latex, sheet)
     save(key_path, key)
     print(f"wrote {args.latex} ({len(matrices)} exercises) and {key_path} (answer key)")

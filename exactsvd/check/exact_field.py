@@ -22,10 +22,11 @@ from functools import cached_property
 
 from sympy import Add, AlgebraicNumber, CRootOf, Dummy, Mul, factorint, minimal_polynomial
 from sympy.polys.constructor import construct_domain
+from sympy.polys.polyerrors import BasePolynomialError
 from sympy.polys.domains import EXRAW, QQ
 from sympy.polys.matrices import DomainMatrix
 
-from ..core.embedding import Embedding
+from ..core.embedding import Embedding, isolate_real_root
 from ..errors import shorten
 
 #: Largest degree bound for which all numbers are put into one common field.
@@ -49,7 +50,9 @@ def degree_bound(numbers):
     one after another, inner ones first, so each step multiplies the degree by
     at most: ``q`` for a power ``b^(p/q)`` (its ``q``-th power ``b^p`` is
     already in the field), ``d - j`` for the ``j``-th root of one degree-``d``
-    polynomial (``CRootOf``), the degree of an ``AlgebraicNumber``.  Square
+    polynomial (``CRootOf``), the degree of an ``AlgebraicNumber``; powers of
+one base count once, by the least common multiple ``L`` of their ``q``
+(``b^(1/2)``, ``b^(-1/2)`` and ``b^(3/2)`` all lie in ``K(b^(1/2))``).  Square
     roots of rationals count together: ``k`` independent ones give ``2^k``
     (``sqrt(2)``, ``sqrt(3)`` and ``sqrt(6)`` give 4).  An atom of any other
     kind gives ``inf``.
@@ -64,8 +67,11 @@ def degree_bound(numbers):
     >>> x = symbols("x")
     >>> degree_bound([CRootOf(x**3 - 3*x + 1, 0), CRootOf(x**3 - 3*x + 1, 1), CRootOf(x**3 - 2, 0)])
     18
+    >>> r = CRootOf(x**3 - 3*x + 1, 2)
+    >>> degree_bound([sqrt(r), 1 / sqrt(r), r**Rational(3, 2)])
+    6
     """
-    radicands, roots, bound = [], {}, 1
+    radicands, roots, root_orders, bound = [], {}, {}, 1
     for atom in _atoms(numbers):
         base, exponent = atom.as_base_exp() if atom.is_Pow else (None, None)
         if isinstance(atom, CRootOf):
@@ -78,8 +84,8 @@ def degree_bound(numbers):
         elif base.is_Rational and exponent.q == 2:
             radicands.append(abs(base.p * base.q))
         else:
-            bound *= exponent.q
-    return bound * 2 ** _independent_square_roots(radicands)
+            root_orders[base] = math.lcm(root_orders.get(base, 1), exponent.q)
+    return bound * math.prod(root_orders.values()) * 2 ** _independent_square_roots(radicands)
 
 
 def _atoms(numbers):
@@ -132,7 +138,10 @@ def number_field(numbers):
     _check_size(numbers, MAX_FIELD_DEGREE, "the numbers")
     if not numbers:
         return QQ, []
-    K, elements = construct_domain(list(numbers), extension=True)
+    try:
+        K, elements = construct_domain(list(numbers), extension=True)
+    except BasePolynomialError as error:  # SymPy fails on some fields with CRootOf generators
+        raise Undecided(f"SymPy could not build their number field ({type(error).__name__})") from None
     if K.is_ZZ:
         return QQ, [QQ.convert_from(e, K) for e in elements]
     if not (K.is_QQ or K.is_AlgebraicField):
@@ -166,6 +175,57 @@ def is_zero(number):
     return minimal_polynomial(number, t, polys=True).monic().as_expr() == t
 
 
+def equal(x, y):
+    """Whether the real algebraic SymPy numbers *x* and *y* are equal, proved, whatever their forms.
+
+    First ``x - y`` is tested by its minimal polynomial (:func:`is_zero`); when
+    that field may be too large, each number is canonicalised on its own
+    (:func:`canonical_form`: its minimal polynomial and the index of its real
+    root) and the canonical forms are compared.  Raises :class:`Undecided`
+    when one number alone generates too large a field.
+
+    >>> from sympy import CRootOf, sqrt, symbols
+    >>> x = symbols("x")
+    >>> s = sqrt(CRootOf(x**3 - 304*x**2 + 244*x - 9, 2))
+    >>> equal(s, CRootOf(x**6 - 304*x**4 + 244*x**2 - 9, 5)), equal(s, CRootOf(x**6 - 304*x**4 + 244*x**2 - 9, 4))
+    (True, False)
+    """
+    try:
+        return is_zero(x - y)
+    except Undecided:
+        return canonical_form(x) == canonical_form(y)
+
+
+def canonical_form(number):
+    """The canonical form of a real algebraic SymPy *number*: ``(minimal polynomial, root index)``.
+
+    The minimal polynomial over ``QQ`` is monic (a tuple of coefficients,
+    highest first); the index counts its real roots in ascending order and is
+    proved by disjoint isolating intervals, as the core orders eigenvalues.
+    Two numbers are equal exactly when their canonical forms are.  Raises
+    :class:`Undecided` when :func:`degree_bound` exceeds
+    :data:`MAX_ENTRY_DEGREE` (:data:`MAX_ROOT_DEGREE` with a ``CRootOf``).
+
+    >>> from sympy import sqrt
+    >>> canonical_form(1 / (sqrt(2) - 1)) == canonical_form(1 + sqrt(2))
+    True
+    >>> canonical_form(-sqrt(2))
+    ((1, 0, -2), 0)
+    """
+    if number.is_Rational:
+        return (1, -number), 0
+    root = _canonical_root(number)
+    return tuple(root.poly.all_coeffs()), root.index
+
+
+def _canonical_root(number):
+    """The number as a root of its monic minimal polynomial over ``QQ``, isolated (a ``RealRoot``)."""
+    _check_size([number], MAX_ENTRY_DEGREE, f"the number {shorten(number)}")
+    t = Dummy("t")
+    minpoly = minimal_polynomial(number, t, polys=True, domain=QQ).monic()
+    return isolate_real_root(minpoly, number, shorten(number))
+
+
 def sign(number):
     """The sign (-1, 0 or 1) of a real algebraic SymPy *number*, proved by interval arithmetic.
 
@@ -173,7 +233,15 @@ def sign(number):
     >>> sign(sqrt(2) - sqrt(3)), sign(3 - 2 * sqrt(2)), sign(sqrt(8) - 2 * sqrt(2))
     (-1, 1, 0)
     """
-    K, (element,) = number_field([number])
+    try:
+        K, (element,) = number_field([number])
+    except Undecided:
+        root = _canonical_root(number)
+        if root.poly.degree() == 1 and not root.poly.nth(0):
+            return 0
+        while root.lo <= 0 <= root.hi:
+            root.refine()
+        return 1 if root.lo > 0 else -1
     return Embedding(K).sign(element)
 
 
@@ -267,8 +335,8 @@ class ExactField(Judge):
 
     @staticmethod
     def same(x, y):
-        """Whether the SymPy numbers *x* and *y* are equal, proved."""
-        return is_zero(x - y)
+        """Whether the SymPy numbers *x* and *y* are equal, proved (:func:`equal`)."""
+        return equal(x, y)
 
     @staticmethod
     def number_sign(x):

@@ -68,19 +68,26 @@ class CheckReport:
     Attributes
     ----------
     ok : bool
-        ``(U, S, V)`` is a valid SVD of ``A``: consistent shapes of a full,
-        thin or compact SVD, ``S`` diagonal with non-negative values in
-        descending order, ``U^T U = I``, ``V^T V = I`` and ``U S V^T = A``.
+        ``(U, S, V)`` is proved to be a valid SVD of ``A``: consistent shapes
+        of a full, thin or compact SVD, ``S`` diagonal with non-negative values
+        in descending order, ``U^T U = I``, ``V^T V = I`` and ``U S V^T = A``.
     problems : tuple of str
-        One plain sentence per problem found (empty when ``ok``).
+        One plain sentence per problem proved (empty when ``ok``).  What
+        could not be decided is never among them.
     facts : Facts
         What was established on the way.
     form : str or None
         ``"full"``, ``"thin"`` or ``"compact"`` as recognised from the shapes.
     subject : str
         What was checked, for the verdict line.
+    undecided : tuple of str
+        One sentence, with its reason, per identity that could not be decided
+        exactly (the numbers generate too large a number field); then ``ok``
+        is ``False`` but the answer is not called wrong.
 
-    ``str(report)`` is a verdict line followed by one line per problem.
+    ``str(report)`` is a verdict line followed by one line per problem (or,
+    when nothing was proved wrong but something is undecided, per undecided
+    identity).  :attr:`verdict` is ``"valid"``, ``"wrong"`` or ``"undecided"``.
     """
 
     ok: bool
@@ -88,9 +95,18 @@ class CheckReport:
     facts: Facts
     form: str = None
     subject: str = "a valid SVD of A"
+    undecided: tuple = ()
+
+    @property
+    def verdict(self):
+        """``"valid"`` (proved), ``"wrong"`` (a problem proved) or ``"undecided"`` (neither)."""
+        return "valid" if self.ok else "wrong" if self.problems else "undecided"
 
     def __str__(self):
         form = f" ({self.form} form)" if self.form else ""
+        if self.verdict == "undecided":
+            return "\n".join([f"could not decide whether this is {self.subject}{form}:"]
+                             + [f"- {p}" for p in self.undecided])
         if not self.ok:
             return "\n".join([f"not {self.subject}{form}:"] + [f"- {p}" for p in self.problems])
         verdict = f"{self.subject}{form}"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sympy.polys.matrices import DomainMatrix
 
 from ..errors import ExactSVDError
-from .linalg import first_nonzero, gram_schmidt, kernel_basis, kernel_basis_rows, matvec
+from .linalg import apply_to_vectors, first_nonzero, gram_schmidt, kernel_basis, kernel_basis_rows, kernel_dimension_and_basis
 from .spectrum import spectrum
 
 
@@ -53,10 +53,15 @@ class SingularPair:
 
 @dataclass(frozen=True)
 class Kernel:
-    """Orthogonal rational vectors (hand-method basis, Gram–Schmidt, rule-4 signs)."""
+    """Orthogonal rational vectors (hand-method basis, Gram–Schmidt, rule-4 signs).
+
+    ``dimension`` is the kernel's; ``vectors`` may be only the first of its
+    basis (a thin or compact SVD does not build what it drops).
+    """
 
     vectors: tuple
     norms: tuple
+    dimension: int
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,8 @@ class ExactDecomposition:
     """The exact SVD of ``matrix`` (a ``DomainMatrix`` over the field ``K`` of its entries) as data.
 
     ``pairs`` lists the positive singular values in descending order;
-    ``right_kernel`` completes ``V`` and ``left_kernel`` completes ``U``.
+    ``right_kernel`` completes ``V`` and ``left_kernel`` completes ``U`` (as
+    many of their vectors as were asked for).
     """
 
     matrix: object
@@ -82,8 +88,11 @@ class ExactDecomposition:
         return len(self.pairs)
 
 
-def decompose(matrix, spec=None):
+def decompose(matrix, spec=None, *, left=None, right=None):
     """The exact SVD data of a ``DomainMatrix`` over ``QQ`` or a real algebraic field.
+
+    *left* and *right* limit how many vectors of the left and right kernels
+    are built (``None``: all; a thin SVD needs fewer, a compact one none).
 
     Examples
     --------
@@ -107,12 +116,15 @@ def decompose(matrix, spec=None):
         for a in range(eigenvalue.multiplicity):
             lead = first_nonzero(space.right_vector(spec.side, a))
             pairs.append(SingularPair(space, eigenvalue.root, a, field.sign_at(lead, eigenvalue.root)))
-    right = _kernel(matrix, spec.embedding)
-    left = _kernel(matrix.transpose(), spec.embedding)
+    # ker(A^T A) = ker(A) and ker(A A^T) = ker(A^T), and the hand method's basis depends only on
+    # the kernel: the Gram side's kernel comes from the small Gram matrix, the other from B^T.
+    gram_kernel = _kernel(spec.gram, spec.embedding, right if spec.side == "right" else left, len(pairs))
+    partner_kernel = _kernel(spec.partner.transpose(), spec.embedding, left if spec.side == "right" else right, len(pairs))
+    right_kernel, left_kernel = (gram_kernel, partner_kernel) if spec.side == "right" else (partner_kernel, gram_kernel)
     m, n = matrix.shape
-    if len(right.vectors) != n - len(pairs) or len(left.vectors) != m - len(pairs):
+    if right_kernel.dimension != n - len(pairs) or left_kernel.dimension != m - len(pairs):
         raise ExactSVDError("internal error: kernel dimensions do not match the rank; please report this matrix")
-    return ExactDecomposition(matrix, spec, tuple(pairs), right, left)
+    return ExactDecomposition(matrix, spec, tuple(pairs), right_kernel, left_kernel)
 
 
 def _eigenspace(spec, field, multiplicity):
@@ -129,7 +141,7 @@ def _eigenspace(spec, field, multiplicity):
     if len(basis) != multiplicity:
         raise ExactSVDError("internal error: eigenspace dimension differs from the multiplicity; please report this matrix")
     vectors, norms = gram_schmidt(basis, L)
-    partner_vectors = [matvec(spec.partner, w, L) for w in vectors]
+    partner_vectors = apply_to_vectors(spec.partner, vectors, field)
     return Eigenspace(field, tuple(map(tuple, vectors)), tuple(norms), tuple(map(tuple, partner_vectors)))
 
 
@@ -172,8 +184,16 @@ def _apply_polynomial(f, matrix, vector):
     return result
 
 
-def _kernel(matrix, embedding):
-    """The orthogonalised hand-method kernel basis of *matrix*, first entries positive."""
-    vectors, norms = gram_schmidt(kernel_basis(matrix), matrix.domain)
+def _kernel(matrix, embedding, count, rank):
+    """The first *count* orthogonalised hand-method kernel vectors of *matrix* (all: ``None``), first entries positive.
+
+    *rank* is the rank of *matrix* known from the spectrum, taken for the
+    dimension when no vector is built.
+    """
+    if count == 0:
+        dimension, basis = matrix.shape[1] - rank, []
+    else:
+        dimension, basis = kernel_dimension_and_basis(matrix, count)
+    vectors, norms = gram_schmidt(basis, matrix.domain)
     signed = [w if embedding.sign(first_nonzero(w)) > 0 else [-a for a in w] for w in vectors]
-    return Kernel(tuple(map(tuple, signed)), tuple(norms))
+    return Kernel(tuple(map(tuple, signed)), tuple(norms), dimension)

@@ -11,12 +11,14 @@ trace form used by the certificate.
 
 from functools import cached_property
 
-from sympy import CRootOf, Poly, Symbol, integer_nthroot, sqrt, sqrtdenest
+from sympy import CRootOf, Integer, Poly, Symbol, integer_nthroot, sqrt, sqrtdenest
 from sympy.polys.matrices import DomainMatrix
 
 from .embedding import Interval, polynomial_enclosure
+from .expressions import polynomial_expr
 from .numberfield import RelativeField
 from .radicals import quartic_radical_roots, radical
+from .rootof import crootofs
 
 
 class EigenField:
@@ -160,20 +162,30 @@ class EigenField:
             r, q = self.quadratic_parts(a)
             q = q if root else -q
             return K.to_sympy(r) + K.to_sympy(q) * sqrt(K.to_sympy(self._quadratic[1]))
+        if K.is_QQ and isinstance(self._root_exprs[root], CRootOf):
+            return polynomial_expr([K.to_sympy(c) for c in self.coefficients(a)], self.root_powers(root))
         theta = self._root_exprs[root]
         return sum((K.to_sympy(c) * theta**k for k, c in enumerate(self.coefficients(a)) if c), K.to_sympy(K.zero))
+
+    def root_powers(self, root):
+        """``[1, theta, theta**2, ..., theta**(d-1)]`` for root number *root* as SymPy numbers, built once."""
+        cache = self.__dict__.setdefault("_powers", {})
+        if root not in cache:
+            theta = self._root_exprs[root]
+            cache[root] = [Integer(1), theta] + [theta**k for k in range(2, self.degree)]
+        return cache[root]
 
     @cached_property
     def _root_exprs(self):
         """Each root (``d >= 3``) in nested square roots when a quartic allows, else ``CRootOf(f, i)``.
 
-        Built once: SymPy factors ``f`` for every new ``CRootOf``.
+        Built once (:func:`.rootof.crootofs`: SymPy would factor ``f`` for every new ``CRootOf``).
         """
         if self.degree == 4 and self.base.is_QQ:
             radicals = quartic_radical_roots(self.factor, self.roots)
             if radicals:
                 return radicals
-        return [CRootOf(r.poly, r.index) for r in self.roots]
+        return crootofs(self.roots, self.degree if self.base.is_QQ else None)
 
     def quadratic_parts(self, a):
         """``(r, q)`` over ``K`` with ``a(theta) = r +- q sqrt(D)`` (only for ``d == 2``)."""
@@ -214,8 +226,8 @@ class EigenField:
         When ``s`` lies in ``L`` (``p(y^2)`` splits) and ``d <= 2`` it is written
         as an element of ``L``: ``(1 + sqrt(5))/2``, not ``sqrt(3/2 + sqrt(5)/2)``.
         """
-        sigma = self.sqrt_theta
-        if sigma is None or self.degree > 2:
+        sigma = self.sqrt_theta if self.degree <= 2 else None
+        if sigma is None:
             return self.sqrt_expr(self.theta, root)
         return self.expr(sigma if self.sign_at(sigma, root) > 0 else -sigma, root)
 

@@ -10,6 +10,8 @@ proved, never estimated.
 from sympy import Rational
 from sympy.polys.domains import QQ
 
+from .isolation import refine_with_flint
+
 
 class Interval:
     """A closed interval ``[lo, hi]`` with rational (SymPy) end points.
@@ -56,7 +58,10 @@ class RealRoot:
     def refine(self):
         """Shrink the isolating interval (at least fourfold, unless it is a point)."""
         if self.hi > self.lo:
-            self.lo, self.hi = (Rational(c) for c in self.poly.refine_root(self.lo, self.hi, eps=(self.hi - self.lo) / 4))
+            refined = refine_with_flint(self.poly, self.lo, self.hi) if self.poly.domain.is_QQ else None
+            if refined is None:
+                refined = self.poly.refine_root(self.lo, self.hi, eps=(self.hi - self.lo) / 4)
+            self.lo, self.hi = (Rational(c) for c in refined)
 
 
 def polynomial_enclosure(coeffs, x, enclose):
@@ -109,16 +114,27 @@ class Embedding:
 
 
 def _isolate_generator(domain):
-    """The isolating interval of the generator of an algebraic field among its minimal polynomial's roots.
+    """The isolating interval of the generator of an algebraic field among its minimal polynomial's roots."""
+    return isolate_real_root(domain.ext.minpoly, domain.ext.as_expr(), f"{domain.ext.as_expr()} (the generator of {domain})")
 
-    The roots of the minimal polynomial are isolated exactly; the intervals
-    that hold the generator's 50-digit value are refined until one is left.
+
+def isolate_real_root(minpoly, number, what=None):
+    """The :class:`RealRoot` of *minpoly* (irreducible over ``QQ``) that is the real SymPy *number*.
+
+    The real roots of *minpoly* are isolated exactly (their index, ascending,
+    is set); the intervals that hold the number's 50-digit value are refined
+    until one is left.  *what* names the number in errors.
+
+    >>> from sympy import Poly, sqrt, symbols
+    >>> x = symbols("x")
+    >>> root = isolate_real_root(Poly(x**2 - 2, x), -sqrt(2))
+    >>> root.index, root.lo <= -sqrt(2) <= root.hi
+    (0, True)
     """
-    minpoly = domain.ext.minpoly
-    value = domain.ext.as_expr().evalf(50)
+    value = number.evalf(50)
     if not value.is_real:
-        raise ValueError(f"the generator {domain.ext.as_expr()} of {domain} is not real")
-    roots = [RealRoot(minpoly, iv) for iv, _ in minpoly.intervals()]
+        raise ValueError(f"the number {what if what is not None else number} is not real")
+    roots = [RealRoot(minpoly, iv, index) for index, (iv, _) in enumerate(minpoly.intervals())]
     margin = Rational(1, 10**40)
     while True:
         holding = [r for r in roots if r.lo - margin <= value <= r.hi + margin]

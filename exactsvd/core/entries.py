@@ -25,7 +25,10 @@ def domain_matrix(matrix, name="A"):
     rows, cols = matrix.shape
     if not (rows and cols):
         return DomainMatrix.zeros((rows, cols), QQ)
-    result = DomainMatrix.from_list_sympy(rows, cols, [list(matrix.row(i)) for i in range(rows)], extension=True)
+    entries = matrix.tolist()
+    if all(a.is_Rational for row in entries for a in row):
+        return DomainMatrix([[QQ(a.p, a.q) for a in row] for row in entries], (rows, cols), QQ)
+    result = DomainMatrix.from_list_sympy(rows, cols, entries, extension=True)
     if result.domain.is_ZZ:
         return result.convert_to(result.domain.get_field())
     if not (result.domain.is_QQ or result.domain.is_AlgebraicField):

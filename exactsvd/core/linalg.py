@@ -1,5 +1,9 @@
 """Small exact linear-algebra helpers over any field domain (``QQ`` or ``L``)."""
 
+from sympy.polys.matrices import DomainMatrix
+
+from .integers import domain_product
+
 
 def dot(u, v, domain):
     """The bilinear dot product ``u . v`` of two vectors of domain elements."""
@@ -15,7 +19,37 @@ def kernel_basis(matrix):
     Each vector has a 1 in its free column and 0 in the other free columns; it
     depends only on the kernel, not on the matrix that has it.
     """
-    return [list(row) for row in matrix.nullspace().to_list()]
+    return kernel_dimension_and_basis(matrix)[1]
+
+
+def kernel_dimension_and_basis(matrix, count=None):
+    """The dimension of the kernel of *matrix* and its first *count* hand-method basis vectors (all for ``None``).
+
+    Only the vectors asked for are built.
+
+    >>> from sympy.polys.domains import QQ
+    >>> from sympy.polys.matrices import DomainMatrix
+
+from .integers import domain_product
+    >>> kernel_dimension_and_basis(DomainMatrix([[QQ(1), QQ(2), QQ(3)]], (1, 3), QQ), count=1)
+    (2, [[-2, 1, 0]])
+    """
+    K = matrix.domain
+    n = matrix.shape[1]
+    if not matrix.shape[0]:
+        rows, pivots = [], ()
+    else:
+        reduced, pivots = matrix.rref()
+        rows = reduced.to_list()
+    free = [c for c in range(n) if c not in set(pivots)]
+    vectors = []
+    for f in free[:count]:
+        vector = [K.zero] * n
+        vector[f] = K.one
+        for row, pivot in zip(rows, pivots):
+            vector[pivot] = -row[f]
+        vectors.append(vector)
+    return len(free), vectors
 
 
 def kernel_basis_rows(rows, domain):
@@ -72,6 +106,18 @@ def first_nonzero(vector):
     return next((a for a in vector if a), None)
 
 
-def matvec(matrix, vector, domain):
-    """``matrix * vector`` for a ``DomainMatrix`` over ``K`` and a vector over ``domain`` (``K`` or ``L``)."""
-    return [sum((v * a for v, a in zip(vector, row)), domain.zero) for row in matrix.to_list()]
+def apply_to_vectors(matrix, vectors, field):
+    """``[matrix * w for w in vectors]`` for a ``DomainMatrix`` over ``K`` and vectors over ``L`` (an EigenField).
+
+    One matrix product over ``K``: the vectors' power-basis coefficients side by side.
+    """
+    if not vectors:
+        return []
+    d = field.degree
+    columns = DomainMatrix(
+        [sum((field.coefficients(a) for a in entries), []) for entries in zip(*vectors)],
+        (len(vectors[0]), len(vectors) * d),
+        field.base,
+    )
+    product = domain_product(matrix, columns).to_list()
+    return [[field.from_coefficients(row[t * d : (t + 1) * d]) for row in product] for t in range(len(vectors))]

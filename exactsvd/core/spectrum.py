@@ -2,10 +2,12 @@
 
 from dataclasses import dataclass
 
-from sympy import Poly, Symbol, intervals
+from sympy import Poly, Symbol
 
 from .eigenfield import EigenField
 from .embedding import Embedding, RealRoot, polynomial_enclosure
+from .integers import domain_product
+from .isolation import isolate_real_roots
 
 
 @dataclass(frozen=True)
@@ -74,7 +76,7 @@ def spectrum(matrix):
     """
     side = gram_side(matrix.shape)
     partner = matrix if side == "right" else matrix.transpose()
-    gram = partner.transpose() * partner
+    gram = domain_product(partner.transpose(), partner)
     K = matrix.domain
     x = Symbol("x")
     charpoly = Poly(gram.charpoly(), x, domain=K)
@@ -100,7 +102,7 @@ def _ordered_roots(factors, embedding):
         return ()
     minimal = [_minimal_polynomial(f) for f, _ in factors]
     distinct = list(dict.fromkeys(minimal))
-    found = _isolate(distinct)
+    found = _isolate(distinct, factors[0][0].domain.is_QQ)
     counters = [0] * len(distinct)
     roots = []
     for interval, owners in found:
@@ -118,16 +120,17 @@ def _ordered_roots(factors, embedding):
     return tuple(Eigenvalue(fields[i], j, factors[i][1]) for i, j in reversed(order))
 
 
-def _isolate(polys):
+def _isolate(polys, all_real):
     """Disjoint isolating intervals of the real roots of *polys* (over ``QQ``), ascending.
 
-    Rational roots of linear factors need no isolation; SymPy's ``intervals``
-    isolates the rest.
+    Rational roots of linear factors need no isolation; :func:`.isolation.isolate_real_roots`
+    isolates the rest (*all_real*: the polynomials are factors of the characteristic
+    polynomial of a symmetric rational matrix).
     """
     if all(p.degree() == 1 for p in polys):
         roots = sorted((-p.nth(0) / p.nth(1), i) for i, p in enumerate(polys))
         return [((r, r), {i: 1}) for r, i in roots]
-    return intervals(polys)
+    return isolate_real_roots(polys, all_real)
 
 
 def _minimal_polynomial(factor):

@@ -31,13 +31,15 @@ def add_arguments(parser):
     >>> parser.parse_args(["[[3, 4]]", "--gram", "AtA", "--markdown"]).gram
     'AtA'
     """
-    from ..cli import MATRIX_HELP
+    from ..cli import MATRIX_HELP, file_argument
 
     parser.add_argument("matrix", metavar="MATRIX", help=MATRIX_HELP)
     parser.add_argument("--markdown", action="store_true", help="print Markdown with $ and $$ math instead of text")
-    parser.add_argument("--latex", metavar="FILE.tex", help="write the worked solution as a LaTeX document")
-    parser.add_argument("--pdf", metavar="FILE.pdf", help="write it as a PDF (needs pdflatex)")
-    parser.add_argument("--html", metavar="FILE.html", help="write it as one self-contained HTML page (MathML)")
+    parser.add_argument("--latex", metavar="FILE.tex", type=file_argument,
+                        help="write the worked solution as a LaTeX document")
+    parser.add_argument("--pdf", metavar="FILE.pdf", type=file_argument, help="write it as a PDF (needs pdflatex)")
+    parser.add_argument("--html", metavar="FILE.html", type=file_argument,
+                        help="write it as one self-contained HTML page (MathML)")
     parser.add_argument("--paper", choices=tuple(PAPERS), default="a4", help="paper size of --latex and --pdf")
     parser.add_argument("--gram", choices=GRAMS, help="the Gram matrix to use (default: the smaller one)")
     parser.add_argument("--rank-one", action="store_true", help="add the expansion A = s1 u1 v1^T + ...")
@@ -56,8 +58,9 @@ def run(args):
     ...
     0
     """
-    from ..cli import read_matrix
+    from ..cli import distinct_outputs, read_matrix
 
+    distinct_outputs(latex=args.latex, pdf=args.pdf)
     solution = explain(read_matrix(args.matrix), gram=args.gram, rank_one=args.rank_one)
     if args.latex:
         save(args.latex, solution.to_latex(standalone=True, paper=args.paper))

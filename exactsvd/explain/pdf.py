@@ -9,6 +9,8 @@ import tempfile
 from ..errors import ExactSVDError, InvalidArgumentError
 
 INSTALL = "apt-get install texlive-latex-base texlive-latex-recommended"
+#: kpathsea settings for pdflatex: read and write only inside the working directory ("paranoid").
+RESTRICTED = {"openin_any": "p", "openout_any": "p", "shell_escape": "f"}
 
 
 class ToolMissingError(ExactSVDError):
@@ -23,7 +25,10 @@ def compile_pdf(source, timeout=120):
     r"""The PDF that ``pdflatex`` makes of the LaTeX document *source*, as bytes.
 
     Runs ``pdflatex -interaction=nonstopmode -halt-on-error -no-shell-escape``
-    in a temporary directory.
+    in a temporary directory, with ``openin_any=p`` and ``openout_any=p``
+    (TeX may read and write only files inside that directory: no absolute
+    paths, no ``..``, no dot files), so a document cannot read or write
+    anything else even if a command slipped into it.
 
     Raises
     ------
@@ -51,7 +56,8 @@ def compile_pdf(source, timeout=120):
         command = [program, "-interaction=nonstopmode", "-halt-on-error", "-no-shell-escape", "solution.tex"]
         try:
             done = subprocess.run(
-                command, cwd=directory, capture_output=True, stdin=subprocess.DEVNULL, timeout=timeout
+                command, cwd=directory, capture_output=True, stdin=subprocess.DEVNULL, timeout=timeout,
+                env={**os.environ, **RESTRICTED},
             )
         except subprocess.TimeoutExpired as error:
             raise LatexError(f"pdflatex did not finish within {timeout} s") from error

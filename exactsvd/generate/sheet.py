@@ -9,6 +9,7 @@ fragments such as ``exactsvd.explain(A).to_latex()``), those instead.
 from sympy import latex
 
 from ..explain.latex import FIT, preamble
+from ..explain.tex import latex_text
 
 INSTRUCTION = r"Find a singular value decomposition $A = U \Sigma V^{T}$ of each matrix $A$."
 
@@ -21,7 +22,8 @@ def exercise_sheet(results, *, title="Singular value decomposition", solutions=N
     results : list of SVDResult
         One exact SVD per exercise (its ``matrix`` is the exercise).
     title : str
-        The title of both documents (LaTeX text).
+        The title of both documents, plain text: it is escaped
+        (:func:`exactsvd.explain.tex.latex_text`), so ``\input{...}`` is printed, not run.
     solutions : list of str, optional
         Worked solutions, one LaTeX fragment per result (using ``amsmath``
         and ``graphicx``; ``\subsection*`` for its steps, each exercise being
@@ -66,7 +68,7 @@ def _answer(result):
 
 
 def _title(title):
-    return rf"\begin{{center}}\Large {title}\end{{center}}"
+    return rf"\begin{{center}}\Large {latex_text(title)}\end{{center}}"
 
 
 def _document(body, paper):

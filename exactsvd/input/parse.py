@@ -62,6 +62,9 @@ from ..errors import (
     MatrixParseError,
     NonFiniteError,
     UnsupportedEntryError,
+    contents_withheld,
+    excerpt,
+    printable,
     shorten,
 )
 
@@ -86,13 +89,17 @@ _WHITESPACE = ("space", "newline")
 _TOKEN = re.compile(
     r"(?P<number>(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
     r"|(?P<name>[^\W\d]\w*)"
-    r"|(?P<newline>\r?\n)"
-    r"|(?P<space>[^\S\n]+)"
+    r"|(?P<newline>\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
+    r"|(?P<space>[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+)"
     r"|(?P<op>\*\*|[-+*/^(),;\[\]√−])"
     r"|(?P<bad>.)",
     re.DOTALL,
 )
 _NUMBER = re.compile(r"([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?")
+#: Every character that ends a line (and so a row): Python's line boundaries.
+_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+#: Prefixes of integers in other bases, which matrix text does not read.
+_BASES = {"x": ("hexadecimal", 16), "b": ("binary", 2), "o": ("octal", 8)}
 
 
 def where(name, cell=None):
@@ -103,6 +110,7 @@ def where(name, cell=None):
     >>> where("A", (0, 2))
     'A, row 1, column 3'
     """
+    name = printable(name)
     return name if cell is None else f"{name}, row {cell[0] + 1}, column {cell[1] + 1}"
 
 
@@ -241,32 +249,41 @@ class _Reader:
 
     def __init__(self, text, name):
         if not isinstance(text, str):
-            raise InvalidMatrixError(f"{name}: expected a string, got {type(text).__name__} {shorten(text)}.")
+            raise InvalidMatrixError(f"{where(name)}: expected a string, got {type(text).__name__} {shorten(text)}.")
         self.text, self.name, self.budget = text, name, MAX_TOTAL_BITS
         if len(text) > MAX_LENGTH:
             raise MatrixParseError(
-                f"{name}: the text has {len(text):,} characters, more than the limit of {MAX_LENGTH:,} "
+                f"{where(name)}: the text has {len(text):,} characters, more than the limit of {MAX_LENGTH:,} "
                 f"(it starts {shorten(text)}). Give such a matrix as a list of rows or a SymPy Matrix."
             )
         self.tokens = []
         for match in _TOKEN.finditer(text):
             kind, token = match.lastgroup, match.group()
             if kind == "bad":
-                self.fail(MatrixParseError, f"cannot read {token!r} in {shorten(text)}", match.start(), HINT)
+                context = "" if contents_withheld() else f" in {shorten(text)}"
+                self.fail(MatrixParseError, f"cannot read {shorten(token)}{context}", match.start(), HINT)
             if kind == "op":
                 kind = token = "-" if token == "−" else token
             self.tokens.append(Token(kind, token, match.start()))
 
     def fail(self, cls, problem, pos, fix, cell=None):
-        """Raise *cls* with *problem*, the line of the text at *pos* with a caret, and *fix*."""
-        line_start = self.text.rfind("\n", 0, pos) + 1
-        line_end = self.text.find("\n", pos)
-        line = self.text[line_start : len(self.text) if line_end < 0 else line_end]
+        """Raise *cls* with *problem*, the line of the text at *pos* with a caret, and *fix*.
+
+        The line is shown with its control characters escaped (:func:`~exactsvd.errors.printable`);
+        while the text comes from a file (:func:`~exactsvd.errors.withholding_contents`) only the
+        line and column numbers are.
+        """
+        breaks = [m.end() for m in _LINE_BREAK.finditer(self.text, 0, pos)]
+        line_start = breaks[-1] if breaks else 0
+        line_end = _LINE_BREAK.search(self.text, pos)
+        line = self.text[line_start : len(self.text) if line_end is None else line_end.start()]
         column = pos - line_start
+        if contents_withheld():
+            raise cls(f"{where(self.name, cell)}: {problem} (line {len(breaks) + 1}, column {column + 1})\n{fix}")
         start = max(0, column - 35)
-        shown = ("..." if start else "") + line[start : start + 70] + ("..." if len(line) > start + 70 else "")
-        column += (3 if start else 0) - start
-        caret = "".join("\t" if c == "\t" else " " for c in shown[:column]) + "^"
+        before, after = printable(line[start:column]), printable(line[column : start + 70])
+        shown = ("..." if start else "") + before + after + ("..." if len(line) > start + 70 else "")
+        caret = " " * (len(before) + (3 if start else 0)) + "^"
         raise cls(f"{where(self.name, cell)}: {problem}\n  {shown}\n  {caret}\n{fix}")
 
     def rows(self):
@@ -280,7 +297,7 @@ class _Reader:
                 extra = tokens[close + 1]
                 self.fail(
                     MatrixParseError,
-                    f"unexpected {extra.text!r} after the closing ']'",
+                    f"unexpected {shorten(extra.text)} after the closing ']'",
                     extra.pos,
                     "Put all rows inside one pair of brackets, e.g. [[1, 2], [3, 4]] or [1, 2; 3, 4].",
                 )
@@ -288,6 +305,13 @@ class _Reader:
             if tokens and tokens[0].kind == "[":
                 return self._bracketed_rows(tokens)
         rows = [self._entries(row, row[0].pos) for row, _ in _split(tokens, (";", "newline")) if _strip(row)]
+        if not rows and tokens:
+            self.fail(
+                MatrixParseError,
+                "the text has row separators but no entries",
+                tokens[0].pos,
+                "Write [] for an empty matrix, or put entries between the separators, e.g. 1 2; 3 4.",
+            )
         self._check_lengths(rows)
         return rows
 
@@ -307,7 +331,7 @@ class _Reader:
             if tokens[index].kind != "[":
                 self.fail(
                     MatrixParseError,
-                    f"expected '[' to start row {len(rows) + 1}, found {tokens[index].text!r}",
+                    f"expected '[' to start row {len(rows) + 1}, found {shorten(tokens[index].text)}",
                     tokens[index].pos,
                     "Write the matrix as a list of rows, e.g. [[1, 2], [3, 4]].",
                 )
@@ -408,7 +432,7 @@ class _Entry:
         token = self._peek()
         if token.kind == "name":
             self._name(token)
-        self._fail("the entry is incomplete" if token.kind == "end" else f"unexpected {token.text!r}", token.pos)
+        self._fail("the entry is incomplete" if token.kind == "end" else f"unexpected {shorten(token.text)}", token.pos)
 
     def _limit(self, bits, pos):
         if bits > MAX_ENTRY_BITS:
@@ -490,6 +514,7 @@ class _Entry:
         token = self._peek()
         if token.kind == "number":
             self._take()
+            self._number_suffix(token)
             return self._number(token)
         if token.kind == "(":
             self._take()
@@ -534,6 +559,33 @@ class _Entry:
         mantissa = int(digits or "0")
         value = sympy.Rational(mantissa * 10**scale) if scale >= 0 else sympy.Rational(mantissa, 10**-scale)
         return value, self._limit(math.log2(max(abs(value.p), 1)) + math.log2(value.q), token.pos)
+
+    def _number_suffix(self, token):
+        """Refuse a name written right after the number *token*: another base, ``_`` separators, ``1e``."""
+        suffix = self._peek()
+        if suffix.kind != "name" or suffix.pos != token.pos + len(token.text):
+            return
+        letter = suffix.text[0].lower()
+        if token.text == "0" and letter in _BASES and len(suffix.text) > 1:
+            base, radix = _BASES[letter]
+            try:
+                fix = f"Write it in decimal: {int(suffix.text[1:].replace('_', ''), radix)}."
+            except ValueError:
+                fix = "Write the number in decimal."
+            self._fail(f"{base} numbers are not read", token.pos, fix)
+        if suffix.text.startswith("_"):
+            digits = (token.text + suffix.text).replace("_", "")
+            self._fail(
+                "'_' cannot separate digits",
+                suffix.pos,
+                f"Write the number without separators{f', {digits}' if digits.replace('.', '').isdigit() else ''}.",
+            )
+        if letter == "e" and "e" not in token.text.lower() and (suffix.text[1:].isdigit() or len(suffix.text) == 1):
+            self._fail(
+                f"{shorten(token.text + suffix.text)} is a power of ten without its exponent",
+                suffix.pos,
+                "Write the exponent after e, e.g. 1e3 for 1000 or 2.5e-2 for 1/40.",
+            )
 
     def _call(self, token):
         opening = self._take()
@@ -604,8 +656,8 @@ class _Entry:
             )
         if self._peek().kind == "(":
             self._fail(
-                f"unknown function {name}",
+                f"unknown function {excerpt(name)}",
                 token.pos,
                 f"The functions are {', '.join(FUNCTIONS)}, e.g. {FUNCTIONS['sqrt']}.",
             )
-        fail(UnsupportedEntryError, f"free symbol {name}: substitute a number", token.pos, HINT, self.cell)
+        fail(UnsupportedEntryError, f"free symbol {excerpt(name)}: substitute a number", token.pos, HINT, self.cell)

@@ -1,23 +1,46 @@
 """Exact proof that the data of an :class:`ExactDecomposition` is an SVD.
 
-For one eigenvector ``w(theta)`` of an irreducible factor ``p``, the sum over
-all roots of ``p`` of ``w w^T / n`` is a trace from ``L = QQ[x]/(p)`` down to
-``QQ``: a rational matrix, computed with the trace form and no radicals.  So
+**Full form** (``U``, ``V`` square).  For one eigenvector ``w(theta)`` of an
+irreducible factor ``p``, the sum over all roots of ``p`` of ``w w^T / n`` is a
+trace from ``L = K[x]/(p)`` down to ``K``: a matrix over ``K``, computed with
+the trace form and no radicals.  So
 
 * ``V V^T = I`` and ``U U^T = I`` (square factors: orthogonal), and
 * ``U S V^T = A`` (the sum of ``s_i u_i v_i^T = B w w^T / n``)
 
-are proved over ``QQ``.  The order of the singular values is proved with
-disjoint isolating intervals, and every ``theta`` is shown to be positive.
+are proved over ``K``.
+
+**Thin and compact forms** (``k`` columns).  They claim ``U^T U = I_k``,
+``V^T V = I_k`` and ``U S V^T = A``; with ``G = B^T B`` the Gram matrix, the
+proof checks exactly, over ``L`` and ``K``:
+
+* ``G w = theta w`` for every eigenvector (in ``L``: at every root at once),
+  ``w_a . w_b = 0`` (``a != b``) and ``w_a . w_a = n_a`` inside one eigenspace,
+  and that the partner vectors are ``B w``;
+* ``G y = 0`` and ``B^T z = 0`` for the kernel columns kept, which are
+  orthogonal with the squared norms they are divided by;
+
+Eigenvectors of a symmetric ``G`` for different eigenvalues are orthogonal, so
+the columns are orthonormal (``(B w_a) . (B w_b) = w_a^T G w_b``).
+``U S V^T = A`` is the traced sum of ``B w w^T / n`` over the pairs, as in the
+full form (an m×n identity: the m×m ones are never formed).
+
+In both cases the order of the singular values is proved with disjoint
+isolating intervals, and every ``theta`` is shown to be positive.  Over ``QQ``
+all products are integer products (python-flint's when SymPy runs on it).
 """
+
+from math import lcm
 
 from sympy.polys.matrices import DomainMatrix
 
+from ..core.integers import RationalSum, integer_matrix, matmul, polymul
+from ..core.linalg import dot
 from ..errors import VerificationError
 
 
-def certify(decomposition):
-    """Prove the SVD identities exactly; raise :class:`VerificationError` if one fails.
+def certify(decomposition, form="full"):
+    """Prove the SVD identities of *form* exactly; raise :class:`VerificationError` if one fails.
 
     Examples
     --------
@@ -27,23 +50,48 @@ def certify(decomposition):
     >>> A = DomainMatrix.from_Matrix(Matrix([[1, 1], [1, 0]])).convert_to(QQ)
     >>> certify(decompose(A))
     True
+    >>> B = DomainMatrix.from_Matrix(Matrix([[1, 1], [1, 1], [0, 2]])).convert_to(QQ)
+    >>> certify(decompose(B, left=0), "thin")
+    True
     """
+    if form == "full":
+        problems = _trace_problems(decomposition, ("uu", "vv", "usv"))
+    else:
+        problems = _column_problems(decomposition) + _trace_problems(decomposition, ("usv",))
+    problems += _coverage_problems(decomposition.pairs)
+    problems += _order_problems(decomposition.pairs)
+    if problems:
+        raise VerificationError("the exact SVD failed its proof: " + "; ".join(problems))
+    return True
+
+
+# ---------------------------------------------------------------------------- full form: traces
+
+
+def _trace_problems(decomposition, identities):
+    """``V V^T = I`` (``"vv"``), ``U U^T = I`` (``"uu"``), ``U S V^T = A`` (``"usv"``): sums of traced outer products."""
     A = decomposition.matrix
-    K = A.domain
     m, n = A.shape
-    right = decomposition.spectrum.side == "right"
-    sums = {"uu": DomainMatrix.zeros((m, m), K), "vv": DomainMatrix.zeros((n, n), K), "usv": DomainMatrix.zeros((m, n), K)}
+    if A.domain.is_QQ:
+        sums = {"uu": RationalSum(m, m), "vv": RationalSum(n, n), "usv": RationalSum(m, n)}
+        add_traced, add_rational = _integer_traced, _integer_outer
+    else:
+        sums = {"uu": _DomainSum(m, m, A.domain), "vv": _DomainSum(n, n, A.domain), "usv": _DomainSum(m, n, A.domain)}
+        add_traced, add_rational = _domain_traced, _domain_outer
+    sums = {key: sums[key] for key in identities}
     rational = {key: ([], []) for key in sums}  # outer products over K, summed in one product each
 
     def add(key, left, right_vector):
-        rational[key][0].append(list(left))
-        rational[key][1].append(list(right_vector))
+        if key in rational:
+            rational[key][0].append(list(left))
+            rational[key][1].append(list(right_vector))
 
     for key, kernel in (("uu", decomposition.left_kernel), ("vv", decomposition.right_kernel)):
         for k, norm in zip(kernel.vectors, kernel.norms):
             add(key, k, [a / norm for a in k])
+    right = decomposition.spectrum.side == "right"
     gram_key, partner_key = ("vv", "uu") if right else ("uu", "vv")
-    for space in {pair.space for pair in decomposition.pairs}:
+    for space in _spaces(decomposition):
         field = space.field
         for w, bw, norm in zip(space.gram_vectors, space.partner_vectors, space.norms):
             u_side, v_side = (bw, w) if right else (w, bw)
@@ -53,27 +101,148 @@ def certify(decomposition):
                 add("usv", u_side, [a / norm for a in v_side])
                 continue
             inverse = field.domain.one / norm
-            sums[gram_key] += field.traced_outer(w, w, inverse)
-            sums[partner_key] += field.traced_outer(bw, bw, inverse / field.theta)
-            sums["usv"] += field.traced_outer(u_side, v_side, inverse)
+            for key, left, right_vector, weight in (
+                (gram_key, w, w, inverse),
+                (partner_key, bw, bw, inverse / field.theta),
+                ("usv", u_side, v_side, inverse),
+            ):
+                if key in sums:
+                    add_traced(sums[key], field, left, right_vector, weight)
     for key, (lefts, rights) in rational.items():
         if lefts:
-            shape = sums[key].shape
-            columns = DomainMatrix(lefts, (len(lefts), shape[0]), K).transpose()
-            sums[key] += columns * DomainMatrix(rights, (len(rights), shape[1]), K)
-    uu, vv, usv = sums["uu"], sums["vv"], sums["usv"]
+            add_rational(sums[key], lefts, rights)
+    K = A.domain
+    targets = {
+        "vv": ("V V^T != I", lambda: _identity(n, K)),
+        "uu": ("U U^T != I", lambda: _identity(m, K)),
+        "usv": ("U S V^T != A", lambda: integer_matrix(A.to_list()) if K.is_QQ else A),
+    }
+    return [targets[key][0] for key in identities if not sums[key].equals(targets[key][1]())]
+
+
+def _identity(n, K):
+    if K.is_QQ:
+        return [[int(i == j) for j in range(n)] for i in range(n)], 1
+    return DomainMatrix.eye(n, K)
+
+
+def _spaces(decomposition):
+    """The eigenspaces of the pairs, each once, in the order of the pairs."""
+    return list(dict.fromkeys(pair.space for pair in decomposition.pairs))
+
+
+def _integer_outer(total, lefts, rights):
+    """Add ``sum_t lefts[t] rights[t]^T`` (vectors over ``QQ``) to a :class:`RationalSum`."""
+    L, dl = integer_matrix(list(zip(*lefts)))
+    R, dr = integer_matrix(rights)
+    total.add(matmul(L, R), dl * dr)
+
+
+def _integer_traced(total, field, left, right, weight):
+    """Add ``sum over the roots of left right^T weight`` (over ``QQ``) to a :class:`RationalSum`.
+
+    ``h_k = Tr(theta^k weight)`` for ``k < 2d - 1`` is one polynomial product
+    of the reversed coefficients of *weight* with the power sums; with the
+    Hankel matrix ``H[s, t] = h_(s+t)`` the sum is ``Cl H Cr^T``.
+    """
+    d = field.degree
+    (w,), dw = integer_matrix([field.coefficients(weight)])
+    (sums,), ds = integer_matrix([field.power_sums])
+    h = polymul(w[::-1], sums)[d - 1 : 3 * d - 2]
+    hankel = [h[s : s + d] for s in range(d)]
+    Cl, dl = integer_matrix([field.coefficients(a) for a in left])
+    Cr, dr = integer_matrix([field.coefficients(a) for a in right])
+    total.add(matmul(matmul(Cl, hankel), [list(c) for c in zip(*Cr)]), dl * dw * ds * dr)
+
+
+class _DomainSum:
+    """A sum of ``DomainMatrix`` terms over an algebraic field ``K`` (entries not rational)."""
+
+    def __init__(self, rows, cols, K):
+        self.total = DomainMatrix.zeros((rows, cols), K)
+
+    def add(self, matrix):
+        self.total += matrix
+
+    def equals(self, target):
+        return (self.total - target).is_zero_matrix
+
+
+def _domain_outer(total, lefts, rights):
+    K = total.total.domain
+    rows, cols = total.total.shape
+    columns = DomainMatrix(lefts, (len(lefts), rows), K).transpose()
+    total.add(columns * DomainMatrix(rights, (len(rights), cols), K))
+
+
+def _domain_traced(total, field, left, right, weight):
+    total.add(field.traced_outer(left, right, weight))
+
+
+# ---------------------------------------------------------------------------- thin and compact: columns
+
+
+def _column_problems(decomposition):
+    """The checks of the thin and compact forms (module docstring), as a list of failures."""
+    spec = decomposition.spectrum
+    K = decomposition.matrix.domain
+    gram, partner = spec.gram, spec.partner
     problems = []
-    if not (vv - DomainMatrix.eye(n, A.domain)).is_zero_matrix:
-        problems.append("V V^T != I")
-    if not (uu - DomainMatrix.eye(m, A.domain)).is_zero_matrix:
-        problems.append("U U^T != I")
-    if not (usv - A).is_zero_matrix:
-        problems.append("U S V^T != A")
-    problems += _coverage_problems(decomposition.pairs)
-    problems += _order_problems(decomposition.pairs)
-    if problems:
-        raise VerificationError("the exact SVD failed its proof: " + "; ".join(problems))
+    for space in _spaces(decomposition):
+        field = space.field
+        images = _apply(gram, space.gram_vectors, field)
+        if any(image != [field.theta * a for a in w] for image, w in zip(images, space.gram_vectors)):
+            problems.append(f"an eigenvector of {field.factor.as_expr()} fails G w = theta w")
+        if _apply(partner, space.gram_vectors, field) != [list(b) for b in space.partner_vectors]:
+            problems.append("a partner vector is not B w")
+        if not _orthogonal(space.gram_vectors, space.norms, field.domain):
+            problems.append(f"the eigenvectors of {field.factor.as_expr()} are not orthogonal with the norms used")
+    right = spec.side == "right"
+    gram_kernel, partner_kernel = (
+        (decomposition.right_kernel, decomposition.left_kernel) if right else (decomposition.left_kernel, decomposition.right_kernel)
+    )
+    for kernel, matrix, name in ((gram_kernel, gram, "G"), (partner_kernel, partner.transpose(), "B^T")):
+        vectors = [list(k) for k in kernel.vectors]
+        if vectors and any(any(a for a in image) for image in _apply_rational(matrix, vectors, K)):
+            problems.append(f"a kernel column is not in the kernel of {name}")
+        if not _orthogonal(kernel.vectors, kernel.norms, K):
+            problems.append("the kernel columns are not orthogonal with the norms used")
+    return problems
+
+
+def _apply(matrix, vectors, field):
+    """``[matrix * w for w in vectors]`` (over ``K`` times vectors over ``L``), as lists over ``L``."""
+    if not vectors:
+        return []
+    d = field.degree
+    coefficients = [sum((field.coefficients(a) for a in entries), []) for entries in zip(*vectors)]
+    product = _apply_rational(matrix, coefficients, field.base, transposed=True)
+    return [[field.from_coefficients(row[t * d : (t + 1) * d]) for row in product] for t in range(len(vectors))]
+
+
+def _apply_rational(matrix, vectors, K, transposed=False):
+    """``matrix * X`` with X the columns *vectors* (or the rows of X given directly, *transposed*), as rows."""
+    X = vectors if transposed else [list(c) for c in zip(*vectors)]
+    if K.is_QQ:
+        M, dm = integer_matrix(matrix.to_list())
+        Z, dz = integer_matrix(X)
+        product = [[K(a, dm * dz) for a in row] for row in matmul(M, Z)]
+    else:
+        product = (matrix * DomainMatrix(X, (len(X), len(X[0]) if X else 0), K)).to_list()
+    return product if transposed else [list(c) for c in zip(*product)]
+
+
+def _orthogonal(vectors, norms, domain):
+    """``v_a . v_b == 0`` for ``a != b`` and ``v_a . v_a == norms[a]``, exactly."""
+    for a, (v, norm) in enumerate(zip(vectors, norms)):
+        if dot(v, v, domain) != norm:
+            return False
+        if any(dot(v, vectors[b], domain) for b in range(a)):
+            return False
     return True
+
+
+# ---------------------------------------------------------------------------- both forms
 
 
 def _coverage_problems(pairs):

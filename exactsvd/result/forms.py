@@ -3,6 +3,7 @@
 from ..errors import InvalidArgumentError, shorten
 
 FORMS = ("full", "thin", "compact")
+FACTORS = ("U", "S", "V")
 
 
 def check_form(form):
@@ -27,3 +28,15 @@ def cut(U, S, V, form, rank):
         return U, S, V
     k = min(S.shape) if form == "thin" else rank
     return U[:, :k], S[:k, :k], V[:, :k]
+
+
+def kernel_counts(shape, rank, form):
+    """``(left, right)``: how many left and right kernel vectors *form* keeps (``None``: all).
+
+    >>> kernel_counts((1000, 66), 66, "thin"), kernel_counts((5, 3), 2, "thin"), kernel_counts((5, 3), 2, "compact")
+    ((0, 0), (1, 1), (0, 0))
+    """
+    if form == "full":
+        return None, None
+    k = min(shape) - rank if form == "thin" else 0
+    return k, k

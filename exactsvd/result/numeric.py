@@ -4,6 +4,7 @@ from sympy import Float, ImmutableMatrix
 
 from ..errors import InvalidArgumentError, VerificationError
 from .decimals import float_matrix
+from .forms import cut
 from .svdresult import SVDResult
 
 
@@ -41,7 +42,7 @@ def numeric_result(matrix, numeric, form):
 
     return SVDResult(
         matrix,
-        lambda: tuple(to_sympy(M) for M in numeric),
+        lambda: cut(*(to_sympy(M) for M in numeric), form, numeric.rank),
         tuple(exact_float(s) for s in numeric.singular_values),
         numeric.rank,
         form,

@@ -4,7 +4,8 @@ from functools import cached_property
 
 from sympy import ImmutableMatrix
 
-from .forms import cut
+from ..errors import InvalidArgumentError
+from .forms import FACTORS, cut
 
 
 class SVDResult:
@@ -18,7 +19,7 @@ class SVDResult:
     matrix : sympy.ImmutableMatrix
         The matrix ``A``.
     factors : callable
-        Returns the full factors ``(U, S, V)``; called once, when first needed.
+        Returns the factors ``(U, S, V)`` of *form*; called once, when first needed.
     singular_values : tuple
     rank : int
     form : {"full", "thin", "compact"}
@@ -29,7 +30,11 @@ class SVDResult:
     decimals : callable
         ``decimals(n)`` returns the full factors and the singular values with
         ``n`` certified significant digits.
+    exact : ExactFactors, optional
+        The exact data and its entry-by-entry conversion (exact results only).
     """
+
+    exact = None
 
     def __init__(self, matrix, factors, singular_values, rank, form, prove, method, decimals, **details):
         self.matrix = ImmutableMatrix(matrix)
@@ -43,12 +48,8 @@ class SVDResult:
         self.__dict__.update(details)
 
     @cached_property
-    def _full(self):
-        return self._factors()
-
-    @cached_property
     def _cut(self):
-        return cut(*self._full, self.form, self.rank)
+        return self._factors()
 
     @property
     def U(self):
@@ -68,11 +69,81 @@ class SVDResult:
     def __iter__(self):
         return iter(self._cut)
 
+    def entry(self, name, i, j):
+        """Entry ``(i, j)`` of the factor *name* (``"U"``, ``"S"`` or ``"V"``), 0-based.
+
+        For an exact result only that entry is converted to a SymPy number
+        (what its column shares, once); the whole matrix is never built.  It
+        equals ``r.U[i, j]`` (and so on) exactly.
+
+        Examples
+        --------
+        >>> import exactsvd
+        >>> r = exactsvd.svd([[3, 0], [4, 5]])
+        >>> r.entry("U", 1, 0), r.entry("S", 0, 0)
+        (3*sqrt(10)/10, 3*sqrt(5))
+        """
+        if self.exact is not None:
+            return self.exact.entry(name, i, j)
+        if name not in FACTORS:
+            raise InvalidArgumentError(f"factor {name!r} is not one of 'U', 'S', 'V'")
+        return getattr(self, name)[i, j]
+
+    @property
+    def singular_data(self):
+        """The exact data of each positive singular value, descending (exact results only).
+
+        A tuple of :class:`~exactsvd.result.data.SingularValueData`: the value
+        ``s``, its ``eigenvalue`` ``theta = s^2``, the ``minimal_polynomial`` of
+        ``theta`` over ``QQ``, its ``root_index`` (``theta =
+        CRootOf(minimal_polynomial, root_index)``), an isolating ``interval``,
+        the ``multiplicity``, and the singular vectors ``u`` and ``v`` as
+        :class:`~exactsvd.result.data.ExactVector` (polynomials in ``theta``).
+
+        Examples
+        --------
+        >>> import exactsvd
+        >>> d = exactsvd.svd([[1, 1, 0], [0, 1, 1], [0, 0, 1]]).singular_data[0]
+        >>> d.minimal_polynomial.as_expr(), d.root_index, d.eigenvalue
+        (x**3 - 5*x**2 + 6*x - 1, 2, CRootOf(x**3 - 5*x**2 + 6*x - 1, 2))
+        >>> lo, hi = d.interval
+        >>> bool(lo <= d.eigenvalue <= hi), d.v.singular_index
+        (True, 0)
+        """
+        return self._exact_data().singular_data()
+
+    def column_data(self, name, j):
+        """Column *j* of ``U`` or ``V`` as an :class:`~exactsvd.result.data.ExactVector` (exact results only).
+
+        Entry ``i`` of the column is ``coordinates[i](theta) /
+        sqrt(norm_squared(theta))``, both polynomials in the root ``theta`` of
+        ``r.singular_data[singular_index]`` with coefficients listed lowest
+        degree first (constants for a kernel column, ``singular_index`` None).
+
+        Examples
+        --------
+        >>> import exactsvd
+        >>> r = exactsvd.svd([[1, 1], [1, 1], [0, 0]])
+        >>> r.column_data("V", 0)
+        ExactVector(coordinates=((1,), (1,)), norm_squared=(2,), singular_index=0)
+        >>> r.column_data("U", 2)
+        ExactVector(coordinates=((0,), (0,), (1,)), norm_squared=(1,), singular_index=None)
+        """
+        return self._exact_data().column_data(name, j)
+
+    def _exact_data(self):
+        if self.exact is None:
+            raise InvalidArgumentError(f"a {self.method} SVD carries no exact data; use exactsvd.svd(A) (method='exact')")
+        return self.exact
+
     def verify(self):
         """Prove ``U^T U = I``, ``V^T V = I``, ``U S V^T = A`` and the order of the values.
 
-        Returns ``True``; raises :class:`~exactsvd.VerificationError` when an
-        identity fails.  For exact results the proof is exact arithmetic over
+        For the full form ``U`` and ``V`` are square, so ``U U^T = I`` and
+        ``V V^T = I`` too; the thin and compact forms prove what they claim:
+        orthonormal columns (``U^T U = I_k``, ``V^T V = I_k``) and ``U S V^T =
+        A``.  Returns ``True``; raises :class:`~exactsvd.VerificationError` when
+        an identity fails.  For exact results the proof is exact arithmetic over
         ``QQ`` (traces from the number fields of the eigenvalues), never
         ``simplify`` or floating point.
         """
@@ -92,14 +163,12 @@ class SVDResult:
         >>> exactsvd.svd([[1, 1], [1, 0]]).evalf(20).singular_values
         (1.6180339887498948482, 0.61803398874989484820)
         """
-        from ..errors import InvalidArgumentError
-
         if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= 100_000:
             raise InvalidArgumentError(f"n={n!r} is not a number of digits; pass an integer from 1 to 100000")
         (U, S, V), values = self._decimals(n)
         return SVDResult(
             self.matrix,
-            lambda: (U, S, V),
+            lambda: cut(U, S, V, self.form, self.rank),
             values,
             self.rank,
             self.form,

@@ -208,7 +208,7 @@ def _api(handler):
     return endpoint
 
 
-def _page(request, render, fields, compute=None):
+def _page(render, fields, compute=None):
     """Run *compute* (a coroutine or ``None``), render the page with its value or its error."""
 
     async def page():
@@ -249,7 +249,7 @@ async def svd_page(request):
         return await _compute(request, "svd", matrix=_matrix(request, fields["matrix"]), form=fields["form"])
 
     pdf = request.app.state.pdf
-    return await _page(request, lambda f, r, e: pages.svd_page(f, r, e, pdf), fields,
+    return await _page(lambda f, r, e: pages.svd_page(f, r, e, pdf), fields,
                        compute() if "matrix" in query else None)
 
 
@@ -264,7 +264,7 @@ async def explain_page(request):
                               rank_one=fields["rank_one"])
 
     pdf = request.app.state.pdf
-    return await _page(request, lambda f, r, e: pages.explain_page(f, r, e, pdf), fields,
+    return await _page(lambda f, r, e: pages.explain_page(f, r, e, pdf), fields,
                        compute() if "matrix" in query else None)
 
 
@@ -272,7 +272,7 @@ async def check_page(request):
     """``GET /check`` (the form) and ``POST /check`` (multipart: matrix, U, S, V or an answer file)."""
     if request.method == "GET":
         fields = {"matrix": request.query_params.get("matrix", pages.EXAMPLE)}
-        return await _page(request, pages.check_page, fields)
+        return await _page(pages.check_page, fields)
     form = await request.form(max_files=1, max_fields=10, max_part_size=request.app.state.config.max_upload)
     fields = {name: form.get(name, "") for name in ("matrix", "U", "S", "V")}
     fields = {name: value if isinstance(value, str) else "" for name, value in fields.items()}
@@ -285,7 +285,7 @@ async def check_page(request):
         boxes = {name: _matrix(request, fields[name], name) for name in ("U", "S", "V")}
         return await _compute(request, "check", matrix=_matrix(request, fields["matrix"]), **boxes)
 
-    return await _page(request, pages.check_page, fields, compute())
+    return await _page(pages.check_page, fields, compute())
 
 
 def _exercise_fields(source):
@@ -302,7 +302,7 @@ async def exercises_page(request):
     def render(f, r, e):
         return pages.exercises_page(f, list(SHAPES), DIFFICULTIES, r, e, pdf)
 
-    return await _page(request, render, fields,
+    return await _page(render, fields,
                        _compute(request, "exercises", **fields) if "seed" in query else None)
 
 
@@ -313,7 +313,8 @@ async def compress_page(request):
     data = None
     if request.method == "POST":
         form = await request.form(max_files=1, max_fields=5, max_part_size=state.config.max_upload)
-        fields = {"k": form.get("k", 20) if isinstance(form.get("k", 20), str) else 20}
+        k = form.get("k", "")
+        fields = {"k": k if isinstance(k, str) and k else 20}
         upload = form.get("image")
         data = await upload.read() if upload is not None and not isinstance(upload, str) else b""
     if data:
@@ -325,7 +326,7 @@ async def compress_page(request):
     def render(f, r, e):
         return pages.compress_page(f, r, e, picture)
 
-    return await _page(request, render, fields, _compute(request, "compress", k=fields["k"], image=data or None))
+    return await _page(render, fields, _compute(request, "compress", k=fields["k"], image=data or None))
 
 
 def _picture(data):

@@ -12,6 +12,7 @@ from importlib import resources
 from urllib.parse import urlencode
 
 from .. import __version__
+from ..generate import DIFFICULTIES
 from .errors import kind_of
 from .render import text
 
@@ -74,6 +75,11 @@ def error_block(error):
     return f'<pre class="error" role="alert" data-kind="{kind}">{text(error)}</pre>'
 
 
+def _opening(form, error):
+    """The first parts of a page: its form, and the message of a refused request if there is one."""
+    return [form] if error is None else [form, error_block(error)]
+
+
 def _select(name, options, chosen, label):
     items = "".join(
         f'<option value="{text(value)}"{" selected" if value == chosen else ""}>{text(shown)}</option>'
@@ -110,9 +116,7 @@ def svd_page(fields, result=None, error=None, pdf=False):
 {_select("gram", GRAM_OPTIONS, fields["gram"], "Gram matrix (worked solution)")}</div>
 <button type="submit">Decompose</button>
 </form>"""
-    parts = [form]
-    if error is not None:
-        parts.append(error_block(error))
+    parts = _opening(form, error)
     if result is not None:
         parts.append(svd_result(fields, result, pdf))
     return layout("Singular value decomposition", "/", "\n".join(parts))
@@ -171,9 +175,7 @@ def check_page(fields, result=None, error=None):
 <input type="file" name="answer" accept=".json,application/json"></p>
 <button type="submit">Check</button>
 </form>"""
-    parts = [form]
-    if error is not None:
-        parts.append(error_block(error))
+    parts = _opening(form, error)
     if result is not None:
         verdict = "valid" if result["ok"] else "wrong"
         sentences = "".join(f"<li>{text(p)}</li>" for p in result["problems"])
@@ -199,9 +201,7 @@ def explain_page(fields, result=None, error=None, pdf=False):
 the expansion A = s₁u₁v₁ᵀ + …</label></div>
 <button type="submit">Solve step by step</button>
 </form>"""
-    parts = [form]
-    if error is not None:
-        parts.append(error_block(error))
+    parts = _opening(form, error)
     if result is not None:
         query = {"matrix": fields["matrix"], "gram": fields["gram"], **({"rank_one": "1"} if fields["rank_one"] else {})}
         links = [("HTML page", "solution.html"), ("LaTeX", "solution.tex"), ("Markdown", "solution.md")]
@@ -229,9 +229,7 @@ def exercises_page(fields, shapes, difficulties, result=None, error=None, pdf=Fa
 <p class="hint">The same seed gives the same sheet (and <code>exactsvd generate --seed</code> the same matrices).</p>
 <button type="submit">Make the sheet</button>
 </form>"""
-    parts = [form]
-    if error is not None:
-        parts.append(error_block(error))
+    parts = _opening(form, error)
     if result is not None:
         query = {name: fields[name] for name in ("count", "shape", "difficulty", "seed")}
         links = []
@@ -294,9 +292,7 @@ def compress_page(fields, result=None, error=None, picture=None):
 to at most 512 pixels a side.</p>
 <button type="submit">Compress</button>
 </form>"""
-    parts = [form]
-    if error is not None:
-        parts.append(error_block(error))
+    parts = _opening(form, error)
     if result is not None:
         parts.append(f"""<section id="result" class="compression" data-picture="{text(picture)}">
 <label for="k-slider">k = <output id="k-value">{result["k"]}</output> of {result["max_k"]}</label>
@@ -327,8 +323,8 @@ def api_index():
             "POST /api/svd": {"matrix": "text", "form": "full|thin|compact", "mathml": "bool"},
             "POST /api/explain": {"matrix": "text", "gram": "auto|AtA|AAt", "rank_one": "bool"},
             "POST /api/check": {"matrix": "text", "U": "text", "S": "text", "V": "text", "tol": "text (optional)"},
-            "POST /api/exercises": {"count": "1..max", "shape": "mixed|2x2|2x3|3x2|3x3",
-                                    "difficulty": "easy|medium", "seed": "int"},
+            "POST /api/exercises": {"count": "1..20", "shape": "mixed|2x2|2x3|3x2|3x3",
+                                    "difficulty": "|".join(DIFFICULTIES), "seed": "int"},
             "POST /api/compress": {"image": "picture id or 'sample'", "k": "int"},
             "GET /download/svd.json": {"matrix": "text", "form": "full|thin|compact"},
             "GET /download/solution.{tex,md,pdf,html}": {"matrix": "text", "gram": "auto|AtA|AAt", "rank_one": "1"},

@@ -201,7 +201,8 @@ def report(args, results, elapsed, startup, probe_timings, health):
     lines = [f"exactsvd serve under load: {len(results)} requests from {args.clients} clients in {elapsed:.1f} s "
              f"(server: {args.workers} workers, {max(1, args.workers // 2)} for long calculations, queue {args.queue}, "
              f"timeout {args.timeout:g} s, answers kept: {args.cache} MiB; started in {startup:.1f} s)",
-             f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}", ""]
+             f"machine: {platform.platform()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+             f"load average at the end {' '.join(f'{x:.1f}' for x in os.getloadavg())}", ""]
     lines.append(f"{'kind':<10} {'channel':<6} {'n':>4} {'p50 ms':>8} {'p90 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
                  f"{'max ms':>8}")
     summary = {}

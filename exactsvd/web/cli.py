@@ -25,7 +25,7 @@ OPTIONS = (
     ("--workers", "N", "workers", int, "worker processes: calculations at the same time (default 2)"),
     ("--queue", "N", "queue", int, "requests that may wait for a worker before 'busy, try again' (default 8)"),
     ("--long-workers", "N", "long_workers", int,
-     "workers that may run calculations longer than 0.5 s at once (default: half the workers, at least 1)"),
+     "workers that may run calculations past 0.5 s of CPU at once (default: half the workers, at least 1)"),
     ("--timeout", "SECONDS", "timeout", float, "seconds one calculation may take (default 10)"),
     ("--memory", "MiB", "memory_mb", int, "memory limit of each worker in MiB (default 1024)"),
     ("--max-text", "N", "max_text", int, "characters of one matrix box (default 4000)"),

@@ -29,7 +29,7 @@ class ServerConfig:
         Requests that may wait for a worker; beyond ``workers + queue`` a
         request is answered at once with HTTP 503 "busy, try again".
     long_workers : int or None
-        Workers that may hold a calculation running longer than half a second at
+        Workers that may hold a calculation that used more than half a second of CPU at
         once; ``None``: half the workers (at least 1), so that the others are
         free for quick requests.
     timeout : float

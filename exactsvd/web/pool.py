@@ -28,6 +28,7 @@ import os
 import resource
 import signal
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 
 from ..errors import InvalidArgumentError
@@ -38,8 +39,15 @@ log = logging.getLogger("exactsvd.web")
 #: Modules the forkserver imports once, so that every worker starts with them loaded (missing ones are skipped).
 PRELOAD = ("exactsvd.web.warm", "numpy", "PIL.Image", "matplotlib.figure")
 
-#: Seconds after which a running task counts as long (see ``long_workers``).
+#: CPU seconds after which a running task counts as long (see ``long_workers``); CPU, not wall-clock
+#: time, so that a quick task on a busy machine is not taken for a long one.
 LONG_AFTER = 0.5
+
+#: Seconds between two looks at a running task.
+POLL = 0.05
+
+#: Clock ticks per second of the CPU times in ``/proc/PID/stat``.
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 #: Warm workers kept in reserve, so that a stopped worker is replaced at once.
 SPARES = 1
@@ -72,8 +80,8 @@ class WorkerPool:
     memory_mb : int
         Address-space limit of each worker, in MiB.
     long_workers : int, optional
-        How many workers may hold a *long* task (one running longer than
-        :data:`LONG_AFTER` seconds) at once; default half of them (at least
+        How many workers may hold a *long* task (one that used
+        :data:`LONG_AFTER` seconds of CPU time) at once; default half of them (at least
         1), so that other workers stay free for quick tasks.  A task that
         becomes long when that many long tasks run is stopped with
         :class:`~exactsvd.web.errors.ServerBusy`.  A long task runs at a
@@ -228,11 +236,18 @@ class WorkerPool:
         raise WebError.of_kind(reply[1], reply[2])
 
     def _reply(self, worker, task, arguments):
-        """The worker's reply; a task still running after :data:`LONG_AFTER` s takes a long-task place or is stopped."""
+        """The worker's reply; a task that used :data:`LONG_AFTER` s of CPU takes a long-task place or is stopped."""
+        started = time.monotonic()
         worker.send((task, arguments))
-        short = min(LONG_AFTER, self.timeout)
-        if worker.wait(short):
-            return worker.receive()
+        cpu = worker.cpu_seconds()
+        while True:
+            left = self.timeout - (time.monotonic() - started)
+            if worker.wait(min(POLL, left)):
+                return worker.receive()
+            if left <= POLL:
+                raise TimeoutError
+            if worker.cpu_seconds() - cpu >= LONG_AFTER:
+                break
         with self._lock:
             admitted = self._long < self.long_workers
             self._long += admitted
@@ -244,7 +259,7 @@ class WorkerPool:
             )
         worker.lower_priority()
         try:
-            if worker.wait(self.timeout - short):
+            if worker.wait(self.timeout - (time.monotonic() - started)):
                 return worker.receive()
             raise TimeoutError
         finally:
@@ -300,6 +315,7 @@ class _Worker:
 
     def __init__(self, process, connection):
         self.process, self.connection = process, connection
+        self.started = time.monotonic()
 
     @property
     def pid(self):
@@ -325,6 +341,15 @@ class _Worker:
             return self.connection.recv()
         except (ConnectionResetError, OSError) as error:
             raise EOFError from error
+
+    def cpu_seconds(self):
+        """CPU seconds the worker used so far (Linux: ``/proc``); wall-clock seconds since it started elsewhere."""
+        try:
+            with open(f"/proc/{self.process.pid}/stat", "rb") as file:
+                fields = file.read().rsplit(b")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime and stime
+        except (OSError, IndexError, ValueError):
+            return time.monotonic() - self.started
 
     def lower_priority(self):
         """Let quick tasks of other workers go first on the CPU (``nice`` :data:`LONG_NICENESS`)."""

@@ -43,6 +43,9 @@ PRELOAD = ("exactsvd.web.warm", "numpy", "PIL.Image", "matplotlib.figure")
 #: time, so that a quick task on a busy machine is not taken for a long one.
 LONG_AFTER = 0.5
 
+#: Wall-clock seconds after which a running task counts as long however little CPU it got.
+LONG_AFTER_WALL = 2.0
+
 #: Seconds between two looks at a running task.
 POLL = 0.05
 
@@ -81,7 +84,8 @@ class WorkerPool:
         Address-space limit of each worker, in MiB.
     long_workers : int, optional
         How many workers may hold a *long* task (one that used
-        :data:`LONG_AFTER` seconds of CPU time) at once; default half of them (at least
+        :data:`LONG_AFTER` seconds of CPU time, or ran :data:`LONG_AFTER_WALL`
+        seconds) at once; default half of them (at least
         1), so that other workers stay free for quick tasks.  A task that
         becomes long when that many long tasks run is stopped with
         :class:`~exactsvd.web.errors.ServerBusy`.  A long task runs at a
@@ -236,7 +240,8 @@ class WorkerPool:
         raise WebError.of_kind(reply[1], reply[2])
 
     def _reply(self, worker, task, arguments):
-        """The worker's reply; a task that used :data:`LONG_AFTER` s of CPU takes a long-task place or is stopped."""
+        """The worker's reply; a long task (:data:`LONG_AFTER` s of CPU or :data:`LONG_AFTER_WALL` s) takes a
+        long-task place or is stopped."""
         started = time.monotonic()
         worker.send((task, arguments))
         cpu = worker.cpu_seconds()
@@ -246,7 +251,7 @@ class WorkerPool:
                 return worker.receive()
             if left <= POLL:
                 raise TimeoutError
-            if worker.cpu_seconds() - cpu >= LONG_AFTER:
+            if worker.cpu_seconds() - cpu >= LONG_AFTER or time.monotonic() - started >= LONG_AFTER_WALL:
                 break
         with self._lock:
             admitted = self._long < self.long_workers

@@ -50,6 +50,7 @@ from .input.files import file_label
 from .output import VERIFIED, Progress, svd_text, terminal_width, to_dict, to_json, verified_line
 from .output.layout import matrix_lines
 from .result import FORMS
+from .web import cli as serve_cli
 
 PROG = "exactsvd"
 TOP_LEVEL_OPTIONS = ("-h", "--help", "--version")
@@ -61,6 +62,11 @@ MATRIX_HELP = (
 )
 
 Command = namedtuple("Command", "help add_arguments run")
+
+#: Subcommands with a ``--timeout`` of their own: per problem (``check-bank``), per calculation (``serve``).
+OWN_TIMEOUT = ("check-bank", "serve")
+#: Subcommands that run in this process, not in a worker: the server has its own workers and runs until stopped.
+IN_PROCESS = ("serve",)
 
 
 def read_matrix(argument, *, allow_files=None):
@@ -324,6 +330,7 @@ COMMANDS = {
     "numeric": Command("the SVD to N digits with a certified error bound (mpmath)", _numeric_arguments, _numeric),
     "explain": Command(explain_cli.HELP, explain_cli.add_arguments, explain_cli.run),
     **{name: Command(*fields) for name, fields in check_cli.SUBCOMMANDS.items()},
+    "serve": Command(serve_cli.HELP, serve_cli.add_arguments, serve_cli.run),
 }
 
 
@@ -348,7 +355,7 @@ def _parser():
     for name, command in COMMANDS.items():
         subparser = commands.add_parser(name, help=command.help, description=command.help)
         command.add_arguments(subparser)
-        if name != "check-bank":  # whose --timeout is per problem
+        if name not in OWN_TIMEOUT:
             subparser.add_argument(
                 "--timeout", type=seconds, metavar="SECONDS", help="stop with an error after SECONDS (default: no limit)"
             )
@@ -407,7 +414,9 @@ def main(argv=None):
             args = _parser().parse_args(argv)
             if sys.stdout is None:
                 raise OSError("standard output is closed")
-            timeout = None if args.command == "check-bank" else args.timeout
+            if args.command in IN_PROCESS:
+                return args.run(args)
+            timeout = None if args.command in OWN_TIMEOUT else args.timeout
             stdin = sys.stdin.read() if getattr(args, "matrix", None) == "-" else None
             code = run_command(args.run, args, timeout=timeout, what=f"{PROG} {args.command}", stdin=stdin)
             sys.stdout.flush()  # so that a closed pipe is reported here, not at exit

@@ -18,7 +18,7 @@ from datetime import datetime
 import sympy
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from exactsvd.explain import explain  # noqa: E402
+from exactsvd.solutions import explain  # noqa: E402
 from report import publish  # noqa: E402
 
 CASES = [

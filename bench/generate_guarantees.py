@@ -22,7 +22,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path[:0] = [os.path.join(HERE, ".."), os.path.join(HERE, "..", "tests")]
 import exactsvd  # noqa: E402
 from checker import check_generated_problem  # noqa: E402
-from exactsvd.generate import DIFFICULTIES, generate  # noqa: E402
+from exactsvd.exercises import DIFFICULTIES, generate  # noqa: E402
 from report import publish  # noqa: E402
 from test_generate import problem  # noqa: E402
 

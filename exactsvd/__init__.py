@@ -28,9 +28,9 @@ from .errors import (
     UnsupportedEntryError,
     VerificationError,
 )
-from .check import CheckReport, check, check_singular_values
-from .explain import Solution, explain
-from .generate import generate
+from .checking import CheckReport, check, check_singular_values
+from .solutions import Solution, explain
+from .exercises import generate
 from .result import SVDResult
 
 __version__ = "0.1.0"

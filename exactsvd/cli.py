@@ -43,8 +43,8 @@ from .budget import check_timeout
 from .budget.limits import long_integers
 from .cli_worker import StdoutClosed, run_command
 from .errors import ExactSVDError, InvalidArgumentError, InvalidMatrixError, printable, shorten, withholding_contents
-from .check import cli as check_cli
-from .explain import cli as explain_cli
+from .checking import cli as check_cli
+from .solutions import cli as explain_cli
 from .input import as_exact_matrix, read_text_file
 from .input.files import file_label
 from .output import VERIFIED, Progress, svd_text, terminal_width, to_dict, to_json, verified_line

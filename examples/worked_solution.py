@@ -20,10 +20,10 @@ import sys
 from pathlib import Path
 
 try:
-    from exactsvd.explain import ToolMissingError, explain
+    from exactsvd.solutions import ToolMissingError, explain
 except ImportError:  # run from a checkout without installing the package
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from exactsvd.explain import ToolMissingError, explain
+    from exactsvd.solutions import ToolMissingError, explain
 
 #: The SageMath blog's matrix.
 A = [[1, 2, 1, 0], [2, 0, 1, 1]]

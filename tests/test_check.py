@@ -6,9 +6,9 @@ from hypothesis import strategies as st
 from sympy import ImmutableMatrix, Matrix, Rational, diag, eye, radsimp, sqrt
 
 import exactsvd
-from exactsvd.check import check, exact_field
-from exactsvd.check.checker import check_singular_values
-from exactsvd.check.exact_field import ExactField, Undecided, degree_bound, is_zero, number_field
+from exactsvd.checking import check, exact_field
+from exactsvd.checking.checker import check_singular_values
+from exactsvd.checking.exact_field import ExactField, Undecided, degree_bound, is_zero, number_field
 from exactsvd.errors import InvalidArgumentError, NotExactError
 
 # Strang's example: A = U S V^T with u_i = A v_i / s_i.

@@ -1,4 +1,4 @@
-"""Tests of problem banks (``exactsvd.check.bank``) and of the ``check`` and ``check-bank`` commands.
+"""Tests of problem banks (``exactsvd.checking.bank``) and of the ``check`` and ``check-bank`` commands.
 
 ``tests/data/problem_bank.json`` holds textbook problems with their published
 answers, transcribed from well-known books, and constructed errata of the
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from exactsvd.check import bank
+from exactsvd.checking import bank
 from exactsvd.cli import main
 from exactsvd.errors import ExactSVDError, InvalidArgumentError
 

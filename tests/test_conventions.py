@@ -2,13 +2,15 @@
 a check report is truthy only when the answer is right; answer keys may give NumPy's Vt or Vh."""
 
 import json
+import subprocess
+import sys
 
 import pytest
 from sympy import ImmutableMatrix, Matrix, sqrt
 
 import exactsvd
 from checker import check_svd
-from exactsvd.check import bank
+from exactsvd.checking import bank
 from exactsvd.cli import main
 from exactsvd.errors import InvalidArgumentError
 from test_plots import require
@@ -150,13 +152,36 @@ def test_bad_answer_keys_name_the_keys_and_the_expected_shapes(answer, message):
     if "must hold" in message:
         assert "a full SVD has U 1×1, S 1×1 (or a list of the singular values) and V 1×1" in result.problems[0]
     with pytest.raises(InvalidArgumentError):
-        from exactsvd.check.answer import answer_key
+        from exactsvd.checking.answer import answer_key
 
         answer_key(answer, "the answer", (1, 1))
 
 
 def test_vh_of_a_key_is_conjugated():
-    from exactsvd.check.answer import answer_key
+    from exactsvd.checking.answer import answer_key
 
     key = answer_key({"U": [[1]], "S": [1], "Vh": [["sqrt(2)/2", "sqrt(2)/2"], ["sqrt(2)/2", "-sqrt(2)/2"]]}, "k", (1, 2))
     assert key.V == Matrix([[sqrt(2) / 2, sqrt(2) / 2], [sqrt(2) / 2, -sqrt(2) / 2]]).H
+
+
+# ---------------------------------------------------------------- subpackages beside the functions
+
+
+def test_subpackages_do_not_clash_with_the_functions():
+    code = (
+        "import exactsvd.checking.bank, exactsvd.solutions.latex, exactsvd.exercises.sheet, exactsvd; "
+        "print(exactsvd.checking.bank.__name__, exactsvd.solutions.latex.__name__, exactsvd.exercises.sheet.__name__, "
+        "type(exactsvd.check).__name__, type(exactsvd.explain).__name__, type(exactsvd.generate).__name__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == [
+        "exactsvd.checking.bank", "exactsvd.solutions.latex", "exactsvd.exercises.sheet", "function", "function", "function"
+    ]
+    import exactsvd.checking
+    import exactsvd.exercises
+    import exactsvd.solutions
+
+    assert exactsvd.check is exactsvd.checking.check and exactsvd.explain is exactsvd.solutions.explain
+    assert exactsvd.generate is exactsvd.exercises.generate
+    assert exactsvd.check(BLOG, *exactsvd.svd(BLOG)) and exactsvd.explain([[2]]).steps
+    assert exactsvd.generate(2, 3, 1, seed=1).shape == (2, 3)

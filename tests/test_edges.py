@@ -16,7 +16,7 @@ import pytest
 from sympy import CRootOf, Dummy, Matrix, Poly, expand, factor, minimal_polynomial, radsimp, sqrt, together
 
 import exactsvd
-from exactsvd.check import bank
+from exactsvd.checking import bank
 from exactsvd.cli import main
 from exactsvd.errors import (
     FileReadError,
@@ -26,9 +26,9 @@ from exactsvd.errors import (
     printable,
     shorten,
 )
-from exactsvd.explain.pdf import compile_pdf
-from exactsvd.explain.tex import latex_text
-from exactsvd.generate import exercise_sheet
+from exactsvd.solutions.pdf import compile_pdf
+from exactsvd.solutions.tex import latex_text
+from exactsvd.exercises import exercise_sheet
 from exactsvd.input import parse_matrix_text, read_text_file
 
 SECRET = "TOPSECRET-" + uuid.uuid4().hex
@@ -306,7 +306,7 @@ def test_the_crootof_matrix_in_expanded_form_is_accepted():
 
 
 def test_undecided_is_never_a_rejection_in_check_bank(monkeypatch):
-    from exactsvd.check import exact_field
+    from exactsvd.checking import exact_field
 
     for limit in ("MAX_FIELD_DEGREE", "MAX_ENTRY_DEGREE", "MAX_ROOT_DEGREE"):
         monkeypatch.setattr(exact_field, limit, 1)

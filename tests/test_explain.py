@@ -14,10 +14,10 @@ import pytest
 from sympy import CRootOf, ImmutableMatrix, Matrix, N, Rational, eye, kronecker_product, sqrt, zeros
 
 import exactsvd
-from exactsvd.explain import LatexError, ToolMissingError, explain, svd_result_latex, svd_result_markdown
-from exactsvd.explain import cli as explain_cli
-from exactsvd.explain import pdf
-from exactsvd.explain.steps import (
+from exactsvd.solutions import LatexError, ToolMissingError, explain, svd_result_latex, svd_result_markdown
+from exactsvd.solutions import cli as explain_cli
+from exactsvd.solutions import pdf
+from exactsvd.solutions.steps import (
     CharpolyStep,
     CheckStep,
     FactorsStep,

@@ -13,10 +13,10 @@ import pytest
 from cases import DOCUMENT_CASES
 
 import exactsvd
-from exactsvd.explain import explain, html_page, solution_fragment, svd_result_fragment
-from exactsvd.explain.latex import step_blocks
-from exactsvd.explain.mathml import latex_to_mathml
-from exactsvd.explain.steps import SingularValuesStep
+from exactsvd.solutions import explain, html_page, solution_fragment, svd_result_fragment
+from exactsvd.solutions.latex import step_blocks
+from exactsvd.solutions.mathml import latex_to_mathml
+from exactsvd.solutions.steps import SingularValuesStep
 
 VOID = {"meta", "br", "img", "link", "input", "hr"}
 

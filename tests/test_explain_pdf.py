@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 from cases import DOCUMENT_CASES
 
-from exactsvd.explain import LatexError, explain
-from exactsvd.explain import cli as explain_cli
-from exactsvd.explain.pdf import compile_pdf
-from exactsvd.explain.steps import SingularValuesStep
+from exactsvd.solutions import LatexError, explain
+from exactsvd.solutions import cli as explain_cli
+from exactsvd.solutions.pdf import compile_pdf
+from exactsvd.solutions.steps import SingularValuesStep
 
 PROGRAMS = ("pdflatex", "pdftotext")
 CASES = DOCUMENT_CASES

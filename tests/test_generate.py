@@ -9,9 +9,9 @@ import pytest
 from checker import check_generated_problem
 
 import exactsvd
-from exactsvd.check import cli as check_cli
+from exactsvd.checking import cli as check_cli
 from exactsvd.errors import InvalidArgumentError
-from exactsvd.generate import DIFFICULTIES, exercise_sheet, generate
+from exactsvd.exercises import DIFFICULTIES, exercise_sheet, generate
 
 SHAPES = [(m, n) for m in range(1, 5) for n in range(1, 5)]
 #: The shapes of hard problems: square, or tall and wide up to 4×3.

@@ -23,9 +23,9 @@ from cases import DOCUMENT_CASES
 from test_explain_html import formulas
 
 import exactsvd
-from exactsvd.explain import explain
-from exactsvd.explain.steps import SingularValuesStep
-from exactsvd.generate import exercise_sheet, generate
+from exactsvd.solutions import explain
+from exactsvd.solutions.steps import SingularValuesStep
+from exactsvd.exercises import exercise_sheet, generate
 
 #: Pages each worked solution may take on A4 (the issue's target: a 3×3 with a quadratic field in 3).
 PAGE_BUDGET = {

@@ -17,7 +17,7 @@ from sympy import CRootOf, ImmutableMatrix, Rational, sqrt, symbols
 
 import exactsvd
 from exactsvd import cli
-from exactsvd.check.answer import answer_from_json
+from exactsvd.checking.answer import answer_from_json
 from exactsvd.errors import InvalidArgumentError, MatrixParseError
 from exactsvd.input import parse_entry, parse_matrix_text
 from exactsvd.output import Progress, linear, svd_text

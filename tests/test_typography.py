@@ -1,6 +1,6 @@
 """The house typography of every renderer: common factors, polynomial order, names, fractions, paper.
 
-The rules are decided once (``exactsvd.explain.typography``); these tests check
+The rules are decided once (``exactsvd.solutions.typography``); these tests check
 the rule itself (exactly: the factor times what is left is the matrix) and that
 LaTeX, Markdown, HTML and text all follow it.
 """
@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 from sympy import CRootOf, ImmutableMatrix, Matrix, Rational, Symbol, sqrt
 
 import exactsvd
-from exactsvd.explain import explain
-from exactsvd.explain.latex import preamble
-from exactsvd.explain.steps import SpaceStep
-from exactsvd.explain.typography import VECTOR_NAMES, Scale, common_factor, descending_terms
+from exactsvd.solutions import explain
+from exactsvd.solutions.latex import preamble
+from exactsvd.solutions.steps import SpaceStep
+from exactsvd.solutions.typography import VECTOR_NAMES, Scale, common_factor, descending_terms
 
 SCALES = [Rational(1, 2), Rational(3, 4), 1 / sqrt(10), 2 / sqrt(21), sqrt(2) / 3, 3 * sqrt(5), 1 / (3 * sqrt(2))]
 

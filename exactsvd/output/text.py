@@ -5,7 +5,7 @@ A textbook prints ``U``, ``S`` and ``V`` exactly when the entries are short
 eigenvalues that are roots of an irreducible factor of degree 3 or more are
 ``λ1 = CRootOf(x^3 - 5x^2 + 6x - 1, 2) ≈ 3.2469796``, the singular vectors of
 that factor are one vector ``w(λ)`` of polynomials in the root, normalised
-(``v1 = w(λ1)/‖w(λ1)‖``), as in the worked solutions of :mod:`exactsvd.explain`,
+(``v1 = w(λ1)/‖w(λ1)‖``), as in the worked solutions of :mod:`exactsvd.solutions`,
 and the matrices are shown in certified decimals (``SVDResult.evalf``).  Exact
 matrices are printed as matrix text (``[[√2/2, -√2/2], ...]``) that
 :func:`exactsvd.input.parse_matrix_text` reads back.

@@ -334,19 +334,19 @@ class SVDResult:
 
     def _repr_latex_(self):
         """U, S, V and the singular values as LaTeX, for notebooks."""
-        from ..explain import svd_result_latex
+        from ..solutions import svd_result_latex
 
         return svd_result_latex(self)
 
     def _repr_markdown_(self):
         """U, S, V and the singular values as Markdown with ``$$`` math, for notebooks."""
-        from ..explain import svd_result_markdown
+        from ..solutions import svd_result_markdown
 
         return svd_result_markdown(self)
 
     def _repr_html_(self):
         """The singular values and U, S, V as HTML with MathML, for notebooks and web pages."""
-        from ..explain import svd_result_fragment
+        from ..solutions import svd_result_fragment
 
         return svd_result_fragment(self)
 

@@ -25,7 +25,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..errors import ExactSVDError
-from ..generate import DIFFICULTIES
+from ..exercises import DIFFICULTIES
 from . import pages
 from .cache import ResultCache
 from .config import ServerConfig

@@ -13,7 +13,7 @@ class on the same network open ``http://THIS-COMPUTER:8000/``.
 
 import importlib.util
 
-from ..explain.pdf import ToolMissingError
+from ..solutions.pdf import ToolMissingError
 from .config import ServerConfig
 
 HELP = "serve the pages (SVD, worked solution, checker, exercise sheets, compression) and a JSON API"

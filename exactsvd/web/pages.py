@@ -12,7 +12,7 @@ from importlib import resources
 from urllib.parse import urlencode
 
 from .. import __version__
-from ..generate import DIFFICULTIES
+from ..exercises import DIFFICULTIES
 from .errors import kind_of
 from .render import text
 

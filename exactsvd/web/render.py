@@ -1,6 +1,6 @@
 """HTML fragments of the numbers and matrices the pages show, in MathML (browsers render it natively).
 
-A thin layer over the worked solutions' HTML renderer (:mod:`exactsvd.explain.html`):
+A thin layer over the worked solutions' HTML renderer (:mod:`exactsvd.solutions.html`):
 the same LaTeX printer and the same LaTeX-to-MathML translation, so the
 SVD page and the worked solution typeset alike.  It formats the exact numbers
 and matrices it is handed and computes nothing; whatever a visitor typed
@@ -9,8 +9,8 @@ reaches a page only as parsed numbers or as escaped text (:func:`text`).
 
 import html
 
-from ..explain.latex import Printer
-from ..explain.mathml import latex_to_mathml
+from ..solutions.latex import Printer
+from ..solutions.mathml import latex_to_mathml
 
 
 def math(expr, display=False):

@@ -29,10 +29,10 @@ import exactsvd
 
 from ..output import to_dict, to_json, verified_line
 from ..errors import ExactSVDError, InvalidArgumentError, shorten
-from ..explain import solution_fragment
-from ..explain.build import GRAMS
-from ..explain.pdf import ToolMissingError, compile_pdf
-from ..generate import DIFFICULTIES, exercise_sheet
+from ..solutions import solution_fragment
+from ..solutions.build import GRAMS
+from ..solutions.pdf import ToolMissingError, compile_pdf
+from ..exercises import DIFFICULTIES, exercise_sheet
 from ..input import as_exact_matrix
 from ..result import FORMS
 from . import render

@@ -1,6 +1,6 @@
 """Checking a rounded answer key (``0.447`` for ``1/sqrt(5)``) against a tolerance.
 
-:class:`Tolerance` has the methods of :class:`exactsvd.check.exact_field.ExactField`,
+:class:`Tolerance` has the methods of :class:`exactsvd.checking.exact_field.ExactField`,
 with numbers evaluated to :data:`DPS` digits and "zero" meaning "at most
 ``tol`` in absolute value".  It is used only when the caller passes ``tol=``;
 the verdict then says to how many digits the answer agrees.

@@ -1,15 +1,15 @@
 r"""Exercise sheets: the problems as one LaTeX document, the answers as another.
 
 A renderer: it formats the matrices and the SVD results it is handed and
-computes nothing, with the house typography (``exactsvd.explain.typography``).
+computes nothing, with the house typography (``exactsvd.solutions.typography``).
 The compact answer key shows, for each exercise, the singular values, the
 rank and ``U``, ``\Sigma``, ``V`` (about five exercises a page); when worked
 solutions are given (LaTeX fragments such as
 ``exactsvd.explain(A).to_latex()``) the key holds those instead.
 """
 
-from ..explain.latex import FIT, LINE, Printer, factor_codes, preamble
-from ..explain.tex import latex_text
+from ..solutions.latex import FIT, LINE, Printer, factor_codes, preamble
+from ..solutions.tex import latex_text
 
 INSTRUCTION = r"Find a singular value decomposition $A = U \Sigma V^{T}$ of each matrix $A$."
 
@@ -23,7 +23,7 @@ def exercise_sheet(results, *, title="Singular value decomposition", solutions=N
         One exact SVD per exercise (its ``matrix`` is the exercise).
     title : str
         The title of both documents, plain text: it is escaped
-        (:func:`exactsvd.explain.tex.latex_text`), so ``\input{...}`` is printed, not run.
+        (:func:`exactsvd.solutions.tex.latex_text`), so ``\input{...}`` is printed, not run.
     solutions : list of str, optional
         Worked solutions, one LaTeX fragment per result (using ``amsmath``
         and ``graphicx``; ``\subsection*`` for its steps, each exercise being

@@ -29,7 +29,7 @@ def diagnose(judge, A, U, S, V, signs):
     Examples
     --------
     >>> from sympy import Matrix, sqrt
-    >>> from exactsvd.check.exact_field import ExactField
+    >>> from exactsvd.checking.exact_field import ExactField
     >>> A, U, S, V = Matrix([[3, 0], [4, 5]]), Matrix([[1, 3], [3, -1]]) / sqrt(10), Matrix([[3 * sqrt(5), 0], [0, sqrt(5)]]), Matrix([[1, -1], [1, 1]]) / sqrt(2)
     >>> F = ExactField([*A, *U, *S, *V])
     >>> diagnose(F, *map(F.matrix, (A, U, S, V)), [1, 1])

@@ -74,7 +74,7 @@ def write_pdf(source, path, timeout=120):
     Examples
     --------
     >>> import os, tempfile
-    >>> from exactsvd.explain import explain
+    >>> from exactsvd.solutions import explain
     >>> path = os.path.join(tempfile.mkdtemp(), "solution.pdf")
     >>> if shutil.which("pdflatex"):
     ...     write_pdf(explain([[3, 4]]).to_latex(standalone=True), path)

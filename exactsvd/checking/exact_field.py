@@ -248,7 +248,7 @@ def sign(number):
 class Judge:
     """What the checker asks of its arithmetic: matrices, zero tests, signs, values for messages.
 
-    :class:`ExactField` proves; :class:`exactsvd.check.tolerance.Tolerance`
+    :class:`ExactField` proves; :class:`exactsvd.checking.tolerance.Tolerance`
     compares with a tolerance.  Subclasses set ``domain`` and define
     ``matrix``, ``nonzero``, ``sign``, ``value``, ``same`` and ``number_sign``.
     """

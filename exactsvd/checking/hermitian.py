@@ -2,7 +2,7 @@
 
 Every entry of ``A``, ``U``, ``S`` and ``V`` is split into its real and
 imaginary parts, which the real checker's judge
-(:class:`~exactsvd.check.exact_field.ExactField`: one number field, or entry by
+(:class:`~exactsvd.checking.exact_field.ExactField`: one number field, or entry by
 entry by minimal polynomials when that field is too large) decides, so
 ``U^H U = I``, ``V^H V = I`` and ``U S V^H = A`` are exact equalities of
 :class:`~exactsvd.core.complexmatrix.ComplexMatrix` objects, never

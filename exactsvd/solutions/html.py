@@ -41,7 +41,7 @@ def to_html(solution):
 
     Examples
     --------
-    >>> from exactsvd.explain import explain
+    >>> from exactsvd.solutions import explain
     >>> page = to_html(explain([[3, 4]]))
     >>> page.startswith("<!DOCTYPE html>"), page.count("<h2>"), "http" in page
     (True, 9, False)
@@ -57,7 +57,7 @@ def solution_fragment(solution):
 
     Examples
     --------
-    >>> from exactsvd.explain import explain
+    >>> from exactsvd.solutions import explain
     >>> fragment = solution_fragment(explain([[3, 4]]))
     >>> print(fragment.splitlines()[1])
     <section><h2>Step 1. The matrix and the choice of Gram matrix</h2>

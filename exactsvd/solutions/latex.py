@@ -80,7 +80,7 @@ def to_latex(solution, standalone=False, paper="a4"):
 
     Examples
     --------
-    >>> from exactsvd.explain import explain
+    >>> from exactsvd.solutions import explain
     >>> fragment = to_latex(explain([[3, 4]]))
     >>> fragment.splitlines()[0]
     '\\subsection*{Step 1. The matrix and the choice of Gram matrix}'
@@ -124,7 +124,7 @@ def document_title(solution):
 
     Examples
     --------
-    >>> from exactsvd.explain import explain
+    >>> from exactsvd.solutions import explain
     >>> document_title(explain([[3, 4]]))
     'Singular value decomposition of a 1×2 matrix, step by step'
     """
@@ -137,7 +137,7 @@ def step_blocks(solution):
 
     Examples
     --------
-    >>> from exactsvd.explain import explain
+    >>> from exactsvd.solutions import explain
     >>> title, blocks = step_blocks(explain([[3, 4]]))[1]
     >>> title, blocks[0]
     ('The Gram matrix', ('math', 'G = A A^{T} = \\left[\\begin{matrix}25\\end{matrix}\\right]'))

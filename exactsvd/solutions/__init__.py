@@ -5,7 +5,7 @@ holding exact SymPy objects taken from the exact core; the renderers
 (:mod:`.latex`, :mod:`.markdown`, :mod:`.text`, :mod:`.html`) format it and :mod:`.pdf`
 compiles the LaTeX document with ``pdflatex``.
 
->>> from exactsvd.explain import explain
+>>> from exactsvd.solutions import explain
 >>> print(explain([[3, 4]]).to_text().splitlines()[0])
 Worked solution: the singular value decomposition of A (1×2)
 """

@@ -12,7 +12,7 @@ def to_markdown(solution):
 
     Examples
     --------
-    >>> from exactsvd.explain import explain
+    >>> from exactsvd.solutions import explain
     >>> text = to_markdown(explain([[3, 4]]))
     >>> text.splitlines()[2]
     '## Step 1. The matrix and the choice of Gram matrix'

@@ -223,7 +223,7 @@ class Solution:
 
     Examples
     --------
-    >>> from exactsvd.explain import explain
+    >>> from exactsvd.solutions import explain
     >>> solution = explain([[1, 2, 1, 0], [2, 0, 1, 1]])
     >>> solution
     Solution(2x4, rank=2, singular_values=(3, sqrt(3)), 10 steps)

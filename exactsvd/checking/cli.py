@@ -26,10 +26,10 @@ from pathlib import Path
 
 from ..api import svd
 from ..errors import ExactSVDError, InvalidArgumentError, withholding_contents
-from ..explain import explain
-from ..explain.latex import PAPERS
-from ..explain.pdf import compile_pdf, save
-from ..generate import DIFFICULTIES, exercise_sheet, generate
+from ..solutions import explain
+from ..solutions.latex import PAPERS
+from ..solutions.pdf import compile_pdf, save
+from ..exercises import DIFFICULTIES, exercise_sheet, generate
 from ..input.files import file_label
 from .answer import answer_from_json, answer_key
 from .bank import DEFAULT_PROBLEM_TIMEOUT, bank_table, load_bank, load_json, run_bank
@@ -112,7 +112,7 @@ def add_bank_arguments(parser):
     from ..cli import file_argument
 
     parser.add_argument("bank", metavar="FILE.json", type=file_argument,
-                        help="the problem bank (format: see exactsvd.check.bank)")
+                        help="the problem bank (format: see exactsvd.checking.bank)")
     parser.add_argument("--jobs", type=_positive, help="worker processes (default: one per CPU)")
     parser.add_argument(
         "--timeout",

@@ -21,7 +21,7 @@ def to_text(solution):
 
     Examples
     --------
-    >>> from exactsvd.explain import explain
+    >>> from exactsvd.solutions import explain
     >>> text = to_text(explain([[3, 4]]))
     >>> print("\\n".join(text.splitlines()[:5]))
     Worked solution: the singular value decomposition of A (1×2)

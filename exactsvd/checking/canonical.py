@@ -56,7 +56,7 @@ def structural_signs(answer, canonical):
     --------
     >>> import exactsvd
     >>> from sympy import ImmutableMatrix
-    >>> from exactsvd.check.answer import Answer
+    >>> from exactsvd.checking.answer import Answer
     >>> r = exactsvd.svd([[3, 0], [4, 5]])
     >>> flip = ImmutableMatrix([[1, 0], [0, -1]])
     >>> structural_signs(Answer(r.U * flip, r.S, r.V * flip), r)
@@ -88,7 +88,7 @@ def proved_signs(answer, canonical):
     --------
     >>> import exactsvd
     >>> from sympy import ImmutableMatrix, expand, radsimp
-    >>> from exactsvd.check.answer import Answer
+    >>> from exactsvd.checking.answer import Answer
     >>> r = exactsvd.svd([[3, 0], [4, 5]])
     >>> flip = ImmutableMatrix([[1, 0], [0, -1]])
     >>> U = (r.U * flip).applyfunc(lambda x: radsimp(1 / x) ** -1)
@@ -191,8 +191,8 @@ def compare(judge, answer, canonical):
     --------
     >>> import exactsvd
     >>> from sympy import Matrix, sqrt
-    >>> from exactsvd.check.answer import Answer
-    >>> from exactsvd.check.exact_field import ExactField
+    >>> from exactsvd.checking.answer import Answer
+    >>> from exactsvd.checking.exact_field import ExactField
     >>> A = Matrix([[1, 0, 0], [0, 1, 0]])
     >>> r = exactsvd.svd(A)
     >>> U = Matrix([[1, 1], [1, -1]]) / sqrt(2)

@@ -106,6 +106,7 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     [4, 5]])
     >>> exactsvd.svd("1 1; 1 0").singular_values
     (1/2 + sqrt(5)/2, -1/2 + sqrt(5)/2)
+
     A complex matrix: ``v_1 = (1, i)/sqrt(2)`` has its first entry real and positive.
 
     >>> r = exactsvd.svd("[[i, 1]]")

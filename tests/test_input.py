@@ -3,7 +3,6 @@
 import builtins
 import math
 import re
-import time
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -308,11 +307,10 @@ def test_name_errors_carry_the_position():
 # ---------------------------------------------------------------- hostile text
 
 
-def fails_fast(function, text, error=ExactSVDError, seconds=5.0):
-    start = time.perf_counter()
+def refused(function, text, error=ExactSVDError):
+    """The message of our *error* for *text* (how fast it comes is measured in bench/budget.py, not here)."""
     with pytest.raises(error) as info:
         function(text)
-    assert time.perf_counter() - start < seconds
     return str(info.value)
 
 
@@ -345,24 +343,24 @@ HOSTILE = [
 
 
 @pytest.mark.parametrize("text", HOSTILE, ids=[shorten(text, 30) for text in HOSTILE])
-def test_hostile_text_fails_fast(text):
-    message = fails_fast(as_exact_matrix, text)
+def test_hostile_text_is_refused(text):
+    message = refused(as_exact_matrix, text)
     assert message.startswith("A")
     assert len(message) < 1000
 
 
 def test_power_tower_error_is_clear():
-    message = fails_fast(parse_entry, "9^9^9^9", MatrixParseError, seconds=1.0)
+    message = refused(parse_entry, "9^9^9^9", MatrixParseError)
     assert "exponent 387420489" in message and "10000" in message
 
 
 def test_deep_nesting_error_is_clear():
     text = "(" * (MAX_DEPTH + 1) + "1" + ")" * (MAX_DEPTH + 1)
-    assert "nested more than" in fails_fast(parse_entry, text, MatrixParseError, seconds=1.0)
+    assert "nested more than" in refused(parse_entry, text, MatrixParseError)
 
 
 def test_too_long_text():
-    assert "1,000,000" in fails_fast(parse_matrix_text, " " * (MAX_LENGTH + 1), MatrixParseError, 1.0)
+    assert "1,000,000" in refused(parse_matrix_text, " " * (MAX_LENGTH + 1), MatrixParseError)
 
 
 def test_parser_never_evaluates_text_as_code(monkeypatch):

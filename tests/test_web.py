@@ -199,7 +199,7 @@ def test_exercises_page_and_limits(client):
 
 
 @pytest.mark.parametrize("name, media, start", [
-    ("svd.json", "application/json", b'{"shape": [2, 4]'),
+    ("svd.json", "application/json", b'{"format": "exactsvd.svd", "version": 1'),
     ("solution.tex", "application/x-tex", b"\\documentclass"),
     ("solution.md", "text/markdown", b"# "),
     ("solution.html", "text/html", b"<!DOCTYPE html>"),

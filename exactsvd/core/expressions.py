@@ -9,7 +9,7 @@ because the parts are already canonical: rational coefficients, powers of one
 root, and a normalising factor computed once per column.
 """
 
-from sympy import Add, Basic, Expr, Integer, Mul, Rational
+from sympy import Add, Basic, Expr, Integer, Mul, Rational, S
 from sympy.core import basic
 from sympy.core.mul import _mulsort
 
@@ -20,10 +20,14 @@ def rational(a):
     >>> from sympy.polys.domains import QQ
     >>> rational(QQ(-6, 4))
     -3/2
+    >>> rational(QQ(2, 4)) == Rational(1, 2) and rational(QQ(2, 4)) is S.Half
+    True
     """
     p, q = int(a.numerator), int(a.denominator)
     if q == 1:
         return Integer(p)
+    if (p, q) == (1, 2):
+        return S.Half  # the one singleton among the non-integers: Rational(1, 2) is S.Half, of its own class
     number = Expr.__new__(Rational)  # what Rational(p, q) builds once it has divided by the gcd (here 1)
     number.p, number.q = p, q
     return number

@@ -433,6 +433,21 @@ class _Reader:
         return value
 
 
+def _root_bits(coefficients):
+    """Bits of Cauchy's bound ``1 + max |a_i / a_n|`` on every root of the polynomial with these coefficients.
+
+    The size of a ``CRootOf`` is that of the root, not of its polynomial's
+    coefficients (a degree-8 polynomial with 3-digit coefficients has roots
+    below 1000).
+
+    >>> _root_bits([1, -15, 91, -286, 495, -462, 210, -36, 1])
+    9
+    """
+    lead = abs(coefficients[0])
+    bound = 1 + max((abs(sympy.Rational(c) / lead) for c in coefficients[1:]), default=0)
+    return max(1, int(sympy.ceiling(bound)).bit_length())
+
+
 class _Entry:
     """Recursive-descent parser of one entry.
 
@@ -722,7 +737,8 @@ class _Entry:
                 index_pos,
                 ROOT_OF_HINT,
             )
-        return _root_of(tuple(polynomial.all_coeffs()), int(index)), bits
+        coefficients = polynomial.all_coeffs()
+        return _root_of(tuple(coefficients), int(index)), _root_bits(coefficients)
 
     def _radicand(self, bits, pos):
         """Refuse a root of a number with more than ``MAX_RADICAND_BITS`` bits."""

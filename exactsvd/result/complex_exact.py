@@ -1,11 +1,11 @@
 """Assemble an exact :class:`SVDResult` of a complex matrix (``A = U S V^H``)."""
 
-from sympy import I, Integer
+from sympy import I
 
 from .columns import diagonal, matrix_from_columns
 from .complex_certificate import certify_unitary
 from .complex_columns import complex_kernel_columns, complex_pair_columns
-from .decimals import _BaseEvaluator, _RootEvaluator, _decimal, _saved_precision, _square_root
+from .decimals import _decimal, decimal_factors
 from .exact import singular_value_list
 from .forms import cut
 from .svdresult import SVDResult
@@ -22,7 +22,7 @@ def complex_exact_result(matrix, decomposition, form):
         form,
         lambda: certify_unitary(decomposition),
         "exact",
-        lambda digits: _decimal_factors(decomposition, digits),
+        lambda digits: decimal_factors(decomposition, digits, entry=_complex_decimal),
         decomposition=decomposition,
         is_complex=True,
     )
@@ -44,30 +44,6 @@ def _sides(columns, side):
     if side == "right":
         return [p for _, p in columns], [g for g, _ in columns]
     return [g for g, _ in columns], [p for _, p in columns]
-
-
-def _decimal_factors(decomposition, digits):
-    """The full ``U``, ``S``, ``V`` and the singular values with *digits* certified digits in each part."""
-    m, n = decomposition.shape
-    columns, values = [], []
-    with _saved_precision():
-        for pair in decomposition.pairs:
-            space, field, root = pair.space, pair.space.field, pair.root
-            norm = space.norms[pair.index]
-            at_root = _RootEvaluator(field, root)
-            gram_norm, partner_norm = _square_root(at_root, norm), _square_root(at_root, norm * field.theta)
-            gram = [_complex_decimal(at_root, c, gram_norm, digits) for c in space.gram_vectors[pair.index]]
-            partner = [_complex_decimal(at_root, c, partner_norm, digits) for c in space.partner_vectors[pair.index]]
-            columns.append((gram, partner))
-            values.append(_decimal(at_root, field.theta, _square_root(at_root, field.theta), digits))
-        u_columns, v_columns = _sides(columns, decomposition.spectrum.side)
-        in_base = _BaseEvaluator(decomposition.spectrum.embedding)
-        for kernel, target in ((decomposition.left_kernel, u_columns), (decomposition.right_kernel, v_columns)):
-            for vector, norm in zip(kernel.vectors, kernel.norms):
-                length = _square_root(in_base, norm)
-                target.append([_complex_decimal(in_base, c, length, digits) for c in vector])
-    values += [Integer(0)] * (min(m, n) - len(values))
-    return (matrix_from_columns(u_columns, m), diagonal(values, m, n), matrix_from_columns(v_columns, n)), tuple(values)
 
 
 def _complex_decimal(evaluate, c, root, digits):

@@ -27,8 +27,14 @@ from .columns import diagonal, matrix_from_columns
 _GUARD_BITS = 32
 
 
-def decimal_factors(decomposition, digits):
-    """The full ``U``, ``S``, ``V`` and the singular values with *digits* certified digits."""
+def decimal_factors(decomposition, digits, entry=None):
+    """The full ``U``, ``S``, ``V`` and the singular values with *digits* certified digits.
+
+    *entry* ``(evaluate, c, root, digits)`` gives one entry ``c / sqrt(q)``
+    (default :func:`_decimal`; the unitary SVD passes one that certifies the
+    real and imaginary parts of a complex ``c``).
+    """
+    entry = entry or _decimal
     m, n = decomposition.shape
     right = decomposition.spectrum.side == "right"
     embedding = decomposition.spectrum.embedding
@@ -39,8 +45,9 @@ def decimal_factors(decomposition, digits):
             norm = space.norms[pair.index]
             at_root = _RootEvaluator(field, root)
             gram_norm, partner_norm = _square_root(at_root, norm), _square_root(at_root, norm * field.theta)
-            gram = [_decimal(at_root, pair.sign * w, gram_norm, digits) for w in space.gram_vectors[pair.index]]
-            partner = [_decimal(at_root, pair.sign * b, partner_norm, digits) for b in space.partner_vectors[pair.index]]
+            signed = (lambda c: c) if pair.sign > 0 else (lambda c: -c)
+            gram = [entry(at_root, signed(w), gram_norm, digits) for w in space.gram_vectors[pair.index]]
+            partner = [entry(at_root, signed(b), partner_norm, digits) for b in space.partner_vectors[pair.index]]
             v, u = (gram, partner) if right else (partner, gram)
             u_columns.append(u)
             v_columns.append(v)
@@ -49,7 +56,7 @@ def decimal_factors(decomposition, digits):
         for kernel, columns in ((decomposition.left_kernel, u_columns), (decomposition.right_kernel, v_columns)):
             for vector, norm in zip(kernel.vectors, kernel.norms):
                 length = _square_root(in_base, norm)
-                columns.append([_decimal(in_base, k, length, digits) for k in vector])
+                columns.append([entry(in_base, k, length, digits) for k in vector])
     values += [Integer(0)] * (min(m, n) - len(values))
     return (matrix_from_columns(u_columns, m), diagonal(values, m, n), matrix_from_columns(v_columns, n)), tuple(values)
 

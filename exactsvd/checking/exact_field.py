@@ -132,8 +132,9 @@ def number_field(numbers):
     >>> K, (a, b) = number_field([sqrt(2) / 2, 1 / sqrt(8)])
     >>> K, a == 2 * b
     (QQ<sqrt(2)>, True)
-    >>> number_field([Integer(3), Rational(1, 2)])
-    (QQ, [3, 1/2])
+    >>> K, elements = number_field([Integer(3), Rational(1, 2)])
+    >>> K, [str(a) for a in elements]
+    (QQ, ['3', '1/2'])
     """
     _check_size(numbers, MAX_FIELD_DEGREE, "the numbers")
     if not numbers:

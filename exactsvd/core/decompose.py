@@ -100,8 +100,8 @@ def decompose(matrix, spec=None, *, left=None, right=None):
     >>> from sympy.polys.domains import QQ
     >>> A = DomainMatrix.from_Matrix(Matrix([[1, 2], [2, 4]])).convert_to(QQ)
     >>> d = decompose(A)
-    >>> d.rank, d.right_kernel.vectors
-    (1, ((2, -1),))
+    >>> d.rank, [[str(a) for a in v] for v in d.right_kernel.vectors]
+    (1, [['2', '-1']])
 
     *spec* may pass the already computed :func:`spectrum` of *matrix*.
     """

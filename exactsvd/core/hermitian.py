@@ -64,8 +64,8 @@ def decompose_hermitian(matrix, spec=None):
     >>> from sympy import Matrix, I
     >>> from exactsvd.core.complexmatrix import complex_domain_matrix
     >>> d = decompose_hermitian(complex_domain_matrix(Matrix([[1, I], [I, -1]])))
-    >>> d.rank, [[a.parts() for a in v] for v in d.right_kernel.vectors]
-    (1, [[(1, 0), (0, 1)]])
+    >>> d.rank, [[tuple(map(str, a.parts())) for a in v] for v in d.right_kernel.vectors]
+    (1, [[('1', '0'), ('0', '1')]])
     """
     spec = spec or hermitian_spectrum(matrix)
     pairs = singular_pairs(spec, _eigenspace, lambda *_: 1)  # the phase rule is in the vectors

@@ -107,8 +107,8 @@ def domain_product(X, Y):
     >>> from sympy.polys.domains import QQ
     >>> from sympy.polys.matrices import DomainMatrix
     >>> X = DomainMatrix([[QQ(1, 2), QQ(1)]], (1, 2), QQ)
-    >>> domain_product(X, X.transpose()).to_list()
-    [[5/4]]
+    >>> domain_product(X, X.transpose()).to_Matrix()
+    Matrix([[5/4]])
     """
     K = X.domain
     if not K.is_QQ or not all(X.shape + Y.shape):

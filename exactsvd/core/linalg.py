@@ -29,10 +29,9 @@ def kernel_dimension_and_basis(matrix, count=None):
 
     >>> from sympy.polys.domains import QQ
     >>> from sympy.polys.matrices import DomainMatrix
-
-from .integers import domain_product
-    >>> kernel_dimension_and_basis(DomainMatrix([[QQ(1), QQ(2), QQ(3)]], (1, 3), QQ), count=1)
-    (2, [[-2, 1, 0]])
+    >>> dimension, basis = kernel_dimension_and_basis(DomainMatrix([[QQ(1), QQ(2), QQ(3)]], (1, 3), QQ), count=1)
+    >>> dimension, [[str(a) for a in v] for v in basis]
+    (2, [['-2', '1', '0']])
     """
     K = matrix.domain
     n = matrix.shape[1]

@@ -13,6 +13,7 @@ def to_numpy(result):
 
     Examples
     --------
+    >>> import pytest; _ = pytest.importorskip("numpy")  # needs NumPy (the fast extra)
     >>> import exactsvd
     >>> U, S, V = exactsvd.svd([[3, 0], [4, 5]]).to_numpy()
     >>> S.dtype, S.round(6).tolist()

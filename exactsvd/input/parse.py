@@ -10,7 +10,10 @@ Matrix text
 * ``[1, 2; 3, 4]``, ``1 2; 3 4``, ``"1,2\n3,4"``: rows separated by ``;`` or new lines, with
   or without one pair of outer brackets, so ``[1, 2, 3]`` is a single row (1×3);
 * ``[]`` and ``[[]]`` are the 0×0 matrix, ``[[], []]`` is 2×0 (blank rows between ``;`` or
-  new lines are skipped).
+  new lines are skipped, but text with separators and no entry at all, ``;;;``, is refused).
+
+A new line is any of Python's line boundaries: ``\n``, ``\r\n``, ``\r``, form feed,
+vertical tab, ``\x1c``-``\x1e``, U+0085, U+2028 and U+2029; none of them is read as a space.
 
 Inside a row, entries are separated by commas when the row has a comma outside
 parentheses, and by spaces otherwise.  So in the space-separated form an entry
@@ -29,7 +32,9 @@ Entries
             | "CRootOf(" polynomial "," index ")"
 
 Numbers are integers and decimals, read exactly (``0.96`` is 24/25, ``2.5e2`` is
-250, ``1e-3`` is 1/1000).  Exponents must be rational numbers (``2^(1/3)``).  The
+250, ``1e-3`` is 1/1000).  Integers in other bases (``0x10``, ``0b101``, ``0o17``),
+``_`` between digits (``1_000``) and a power of ten without exponent (``1e``) are
+refused, each with its own message.  Exponents must be rational numbers (``2^(1/3)``).  The
 functions are ``sqrt(x)``, ``cbrt(x)``, ``root(x, n)`` and ``abs(x)``; ``cbrt`` and
 ``root`` with odd ``n`` take the real root (``cbrt(-8)`` is -2), whereas
 ``(-8)^(1/3)`` is SymPy's principal, complex, root.  ``−`` may be written for
@@ -117,18 +122,19 @@ IMPLICIT_FACTORS, IMPLICIT_AFTER = ("√", "name"), ("number", ")")
 Token = namedtuple("Token", "kind text pos")
 Row = namedtuple("Row", "entries spaced pos")  # token lists; split at spaces (no comma)?; start
 _WHITESPACE = ("space", "newline")
+#: The characters that end a line (and so a row): Python's line boundaries; ``\r\n`` counts as one.
+_BREAK_CHARACTERS = r"\n\r\v\f\x1c-\x1e\x85\u2028\u2029"
+_LINE_BREAK = re.compile(rf"\r\n|[{_BREAK_CHARACTERS}]")
 _TOKEN = re.compile(
     r"(?P<number>(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?)"
     r"|(?P<name>[^\W\d]\w*)"
-    r"|(?P<newline>\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])"
-    r"|(?P<space>[^\S\n\r\v\f\x1c-\x1e\x85\u2028\u2029]+)"
+    rf"|(?P<newline>{_LINE_BREAK.pattern})"
+    rf"|(?P<space>[^\S{_BREAK_CHARACTERS}]+)"
     r"|(?P<op>\*\*|[-+*/^(),;\[\]√−⋅·×])"
     r"|(?P<bad>.)",
     re.DOTALL,
 )
 _NUMBER = re.compile(r"([0-9]*)(?:\.([0-9]*))?(?:[eE]([+-]?[0-9]+))?")
-#: Every character that ends a line (and so a row): Python's line boundaries.
-_LINE_BREAK = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
 #: Prefixes of integers in other bases, which matrix text does not read.
 _BASES = {"x": ("hexadecimal", 16), "b": ("binary", 2), "o": ("octal", 8)}
 

@@ -307,7 +307,7 @@ def test_what_cannot_be_decided_is_reported(monkeypatch):
     report = check(eye(2), TURN, [1, 1], TURN)
     assert not report.ok and report.verdict == "undecided" and not report.problems
     assert "could not decide exactly whether U^T U = I: the number" in " ".join(report.undecided)
-    assert str(report).startswith("could not decide whether this is a valid SVD of A (full form):")
+    assert str(report).startswith("could not decide exactly whether the answer is a valid SVD of A (full form):")
     assert report.facts.undecided
 
 

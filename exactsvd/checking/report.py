@@ -116,7 +116,7 @@ class CheckReport:
     def __str__(self):
         form = f" ({self.form} form)" if self.form else ""
         if self.verdict == "undecided":
-            return "\n".join([f"could not decide whether this is {self.subject}{form}:"]
+            return "\n".join([f"could not decide exactly whether the answer is {self.subject}{form}:"]
                              + [f"- {p}" for p in self.undecided])
         if not self.ok:
             return "\n".join([f"not {self.subject}{form}:"] + [f"- {p}" for p in self.problems])

@@ -338,6 +338,71 @@ def check_record(A, r, record):
     assert report.ok, f"{label}: exactsvd.check refuses the record: {report}"
 
 
+def check_symbolic_svd(A, r, values):
+    """Assert that the generic SVD *r* of the matrix *A* with parameters is right at *values* (all conditions hold).
+
+    ``r.verify()`` proves the identities; independently of that, at *values*
+    (a mapping symbol -> rational) every condition holds, the singular values
+    of ``r`` put in are exactly (minimal polynomial of the difference) those of
+    ``exactsvd.svd(A.subs(values))``, descending, and the substituted ``U``,
+    ``S``, ``V`` satisfy ``U^T U = I``, ``V^T V = I``, ``U S V^T = A`` to
+    ``1e-40`` at 50 digits, with rules 1 and 3 (rule 4 is kept by the generic answer only where the
+    assumptions decide the sign of a first entry); ``r.subs(values)`` is the exact SVD there (checked by :func:`check_svd`).
+    """
+    import exactsvd
+    import sympy
+
+    A = sympy.ImmutableMatrix(A)
+    label = f"A = {A.tolist()} at {values}"
+    assert r.verify() is True, label
+    for condition in r.conditions:
+        assert condition.subs(values) is sympy.S.true, f"{label}: condition {condition} does not hold"
+    point = A.subs(values)
+    exact = r.subs(values)
+    check_svd(point, exact, r.form)
+    ours = [s.subs(values) for s in r.singular_values]
+    X = sympy.Dummy("X")
+    for mine, theirs in zip(ours, exact.singular_values):
+        assert sympy.minimal_polynomial(mine - theirs, X) == X, f"{label}: singular value {mine} is not {theirs}"
+    U, S, V = (M.subs(values) for M in r)
+    with mpmath.workdps(WORK_DPS):
+        _check_numerically(point, U, S, V, exact.singular_values, exact.rank, label, False, hand_method=False,
+                           rule4=False)
+
+
+def check_condition_fails(A, r, values):
+    """Assert that at *values* some condition of *r* fails and the generic answer is then wrong or undefined.
+
+    Undefined: an entry of ``U``, ``S`` or ``V`` is not a finite number there;
+    wrong: the substituted values are not descending or the identities fail
+    (at 50 digits), or ``r.subs`` refuses with ``ConditionError``.
+    """
+    import exactsvd
+    import sympy
+
+    A = sympy.ImmutableMatrix(A)
+    label = f"A = {A.tolist()} at {values}"
+    failed = [c for c in r.conditions if c.subs(values) is not sympy.S.true]
+    assert failed, f"{label}: every condition holds"
+    try:
+        r.subs(values)
+    except exactsvd.ConditionError:
+        pass
+    else:
+        raise AssertionError(f"{label}: r.subs accepts values where {failed[0]} fails")
+    factors = [M.subs(values) for M in r]
+    if any(x.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo) or not x.is_finite for M in factors for x in M):
+        return
+    U, S, V = factors
+    values_shown = [S[i, i] for i in range(min(S.shape))]
+    with mpmath.workdps(WORK_DPS):
+        numbers = [_numeric(x) for x in values_shown]
+        descending = all(a >= b - mpmath.mpf(10) ** -40 for a, b in zip(numbers, numbers[1:]))
+        product = _mul(_numeric_matrix(U), _mul(_numeric_matrix(S), _t(_numeric_matrix(V), V.cols), S.cols), U.cols)
+        residual = _norm(_sub(product, _numeric_matrix(A.subs(values))))
+    assert not descending or residual > mpmath.mpf(10) ** -30, f"{label}: the generic answer is still right"
+
+
 def exact_rank(A):
     """The rank of the exact matrix *A* (0 for an empty one), independent of exactsvd."""
     if not (A.rows and A.cols):
@@ -360,7 +425,7 @@ def _numeric_rank(A):
         return sum(1 for x in values if x > ZERO * scale)
 
 
-def _check_numerically(A, U, S, V, values, rank, label, complex_ok, hand_method=True):
+def _check_numerically(A, U, S, V, values, rank, label, complex_ok, hand_method=True, rule4=True):
     m, n = A.shape
     a, u, s, v = (_numeric_matrix(M, complex_ok) for M in (A, U, S, V))
     sv = [_numeric(x) for x in values]
@@ -397,10 +462,10 @@ def _check_numerically(A, U, S, V, values, rank, label, complex_ok, hand_method=
         assert error < TOL * scale / min(1, sv[i]), f"{label}: v_{i} != A^T u_{i} / s_{i} (rule 3), off by {_fmt(error)}"
 
     # rule 4 (the phase rule of rule 8): first non-zero entry real and positive for every v_i and unpartnered u_i
-    for j in range(V.cols):
+    for j in range(V.cols if rule4 else 0):
         lead = _first_nonzero(_column(v, j))
         assert _positive(lead), f"{label}: column {j} of V has first non-zero entry {lead} (rule 4; the phase rule 8 for complex)"
-    for j in range(rank, U.cols):
+    for j in range(rank, U.cols if rule4 else rank):
         lead = _first_nonzero(_column(u, j))
         assert _positive(lead), f"{label}: column {j} of U (no partner) has first non-zero entry {lead} (rule 4; the phase rule 8 for complex)"
 

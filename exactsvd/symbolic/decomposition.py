@@ -45,7 +45,10 @@ class SymbolicDecomposition:
             s = spectrum.singular_value(eigenvalue)
             for w, norm, partner in zip(space.vectors, space.norms, space.partners):
                 length = self._length(specialise(tower, eigenvalue, norm, space.field))
-                self.right.append([specialise(tower, eigenvalue, a, space.field) / length for a in w])
+                w = [specialise(tower, eigenvalue, a, space.field) for a in w]
+                if self._lead_sign(w) == -1:  # rule 4, where the assumptions decide the sign
+                    length = -length
+                self.right.append([a / length for a in w])
                 scale = length * s
                 self.left.append([specialise(tower, eigenvalue, a, space.field) / scale for a in partner])
                 self.singular_values.append(s)
@@ -57,9 +60,15 @@ class SymbolicDecomposition:
         for columns, (vectors, norms) in ((self.left, left_kernel(spectrum.working, left)),
                                           (self.right, zero_space(spectrum, right))):
             for w, norm in zip(vectors, norms):
-                length = square_root(tower, norm, symbols)
-                columns.append([tower.base(a) / length for a in w])
+                w = [tower.base(a) for a in w]
+                length = square_root(tower, norm, symbols) * (self._lead_sign(w) or 1)
+                columns.append([a / length for a in w])
         self.conditions = conditions_of(self)
+
+    def _lead_sign(self, vector):
+        """The sign of the first entry of *vector* that is not identically zero, when decided (else ``None``)."""
+        lead = next((a for a in vector if a), None)
+        return None if lead is None else self.spectrum.sign(lead)
 
     def _length(self, norm):
         value = norm.in_base()

@@ -77,9 +77,6 @@ class ParameterField:
             expr = _reduce_tau(expr, tau, cos(t), sin(t))
         return expr
 
-    def angle_conditions(self):
-        """``cos t + 1`` for each angle: where the parametrisation holds it is non-zero."""
-        return [cos(t) + 1 for t in self.angles]
 
 
 def _check_real(matrix, name):

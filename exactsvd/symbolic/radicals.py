@@ -36,14 +36,14 @@ def square_root(tower, a, symbols):
     for f, e in factors:
         square_part *= f ** (e // 2)
         free_part *= f ** (e % 2)
-    if K.is_QQ:
-        coefficient, radical = sqrt(Rational(K.to_sympy(c))).as_coeff_Mul()
-        constant = radical**2
-        g = F.convert(K.from_sympy(coefficient)) * new(square_part) / new(a.denom)
-        free = new(free_part) * F.convert(K.from_sympy(constant))
+    constant = K.to_sympy(c)
+    g = new(square_part) / new(a.denom)
+    if constant.is_Rational:
+        coefficient, radical = sqrt(constant).as_coeff_Mul()
+        g = g * F.convert_from(K.from_sympy(coefficient), K)
+        free = new(free_part) * F.convert_from(K.from_sympy(radical**2), K)
     else:
-        g = new(square_part) / new(a.denom)
-        free = new(free_part) * F.convert(c)
+        free = new(free_part) * F.convert_from(c, K)
     absolute = _absolute(tower, g, symbols)
     if free == F.one:
         return absolute

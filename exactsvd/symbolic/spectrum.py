@@ -134,23 +134,32 @@ class SymbolicSpectrum:
         """The sign of ``first - second`` (eigenvalues) wherever it is non-zero, when decided; else ``None``."""
         if first.factor == second.factor:
             return first.branch - second.branch and (1 if first.branch > second.branch else -1)
-        difference = first.value - second.value
-        rational = difference.in_base()
+        return self.sign(first.value - second.value)
+
+    def sign(self, element):
+        """The sign of a tower *element* wherever it is non-zero, when the assumptions decide it; else ``None``.
+
+        Decided for a rational function (:func:`~exactsvd.symbolic.signs.sign_where_nonzero`) and for
+        ``alpha + beta R`` with ``R >= 0`` the radical of one quadratic factor; otherwise only when SymPy's
+        assumptions answer.
+        """
         F = self.field.domain
+        rational = element.in_base()
         if rational is not None:
             return sign_where_nonzero(F.to_sympy(rational), self.symbols)
-        if first.radical is None or second.radical is None:
-            radical_one = first if first.radical is not None else second
-            beta = radical_one.branch if radical_one is first else -radical_one.branch
-            alpha = first.centre - second.centre
-            square = (radical_one.radical * radical_one.radical).in_base()
-            return _sign_of_sum(F.to_sympy(alpha), beta, F.to_sympy(alpha * alpha - square), self.symbols)
-        expr = self.tower.expr(difference, raw=True)
-        if expr.is_positive:
-            return 1
-        if expr.is_negative:
-            return -1
-        return None
+        for eigenvalue in self.eigenvalues:
+            radical = eigenvalue.radical
+            if radical is None or len(radical.terms) != 1:
+                continue
+            (mask, r), = radical.terms.items()
+            if set(element.terms) <= {0, mask}:
+                alpha = element.terms.get(0, F.zero)
+                beta = element.terms[mask] / r
+                square = (radical * radical).in_base()
+                return _sign_of_sum(F.to_sympy(alpha), F.to_sympy(beta), F.to_sympy(alpha * alpha - beta * beta * square),
+                                    self.symbols)
+        expr = self.tower.expr(element, raw=True)
+        return 1 if expr.is_positive else -1 if expr.is_negative else None
 
     def _order(self):
         sample = {s: sample_point(s, k) for k, s in enumerate(self.symbols)}
@@ -190,13 +199,14 @@ class SymbolicSpectrum:
 
 
 def _sign_of_sum(alpha, beta, norm, symbols):
-    """The sign of ``alpha + beta R`` (``R >= 0``, ``alpha^2 - R^2 = norm``), when decided."""
+    """The sign of ``alpha + beta R`` (``R >= 0``, ``alpha^2 - beta^2 R^2 = norm``), when decided."""
     a = 0 if alpha.is_zero else sign_where_nonzero(alpha, symbols)
-    if a is None:
+    b = 0 if beta.is_zero else sign_where_nonzero(beta, symbols)
+    if a is None or b is None:
         return None
-    if a == 0 or a == beta:
-        return beta if a == 0 else a
+    if a == 0 or b == 0 or a == b:
+        return a or b or None
     n = sign_where_nonzero(norm, symbols)
     if n is None:
         return None
-    return a if n > 0 else beta
+    return a if n > 0 else b

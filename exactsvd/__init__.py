@@ -13,6 +13,7 @@ from .api import singular_values, svd
 from .applications import low_rank
 from .errors import (
     BudgetError,
+    ConditionError,
     ExactSVDError,
     FileReadError,
     FileReadingDisabledError,
@@ -24,6 +25,7 @@ from .errors import (
     NoConvergence,
     NonFiniteError,
     NotExactError,
+    SymbolicLimitError,
     TimeLimitExceeded,
     UnsupportedEntryError,
     VerificationError,
@@ -32,12 +34,14 @@ from .checking import CheckReport, check, check_singular_values
 from .solutions import Solution, explain
 from .exercises import generate
 from .result import SVDResult
+from .symbolic import SingularValueCases, SymbolicSVDResult
 
 __version__ = "0.1.0"
 
 __all__ = [
     "BudgetError",
     "CheckReport",
+    "ConditionError",
     "ExactSVDError",
     "FileReadError",
     "FileReadingDisabledError",
@@ -50,7 +54,10 @@ __all__ = [
     "NonFiniteError",
     "NotExactError",
     "SVDResult",
+    "SingularValueCases",
     "Solution",
+    "SymbolicLimitError",
+    "SymbolicSVDResult",
     "TimeLimitExceeded",
     "UnsupportedEntryError",
     "VerificationError",

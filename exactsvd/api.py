@@ -8,6 +8,8 @@ as fast as it can; with them it runs in a worker process of
 
 import time
 
+from sympy import ImmutableMatrix
+from sympy.matrices import MatrixBase
 from sympy.polys.matrices import DomainMatrix
 
 from . import budget
@@ -21,13 +23,14 @@ from .method import choose_method
 from .numeric.svd import check_dps
 from .result import check_form, exact_result, kernel_counts, numeric_result, singular_value_list
 from .result.complex_exact import complex_exact_result
+from .symbolic import is_symbolic, symbolic_singular_values, symbolic_svd
 
 METHODS = ("exact", "numeric", "auto")
 #: What a :class:`~exactsvd.TimeLimitExceeded` of the exact path suggests.
 EXACT_HINT = "Give a larger timeout, or use method='numeric' (or method='auto', which falls back to it)."
 
 
-def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=False, max_memory=None):
+def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=False, max_memory=None, symbols=None):
     """The singular value decomposition ``A = U S V^T`` (``A = U S V^H`` for complex ``A``).
 
     Parameters
@@ -126,8 +129,10 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     timeout = budget.check_timeout(timeout)
     max_memory = budget.check_max_memory(max_memory)
     if method == "auto":
-        return _auto(A, form, dps, timeout, rationalize, max_memory)
-    matrix = as_exact_matrix(A, rationalize=rationalize or method == "numeric")
+        return _auto(A, form, dps, timeout, rationalize, max_memory, symbols)
+    matrix = _read(A, rationalize or method == "numeric", symbols)
+    if is_symbolic(matrix):
+        return _symbolic(matrix, form, method, timeout, max_memory)
     if method == "numeric":
         return _numeric(matrix, form, dps, timeout, max_memory)
     budget.refuse_beyond_limits(matrix, form, "exact")
@@ -136,6 +141,37 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     data = budget.run(_exact_data, matrix, form, what=_what("exact SVD", matrix), hint=EXACT_HINT,
                       **_limits(timeout, max_memory))
     return _result(matrix, data, form)
+
+
+def _read(A, rationalize, symbols):
+    """The validated SymPy matrix of *A*; a SymPy matrix with free symbols is taken as it is (the symbolic path)."""
+    if symbols is None and isinstance(A, MatrixBase) and A.free_symbols:
+        return ImmutableMatrix(A)
+    return as_exact_matrix(A, rationalize=rationalize)
+
+
+def _symbolic(matrix, form, method, timeout, max_memory):
+    """The generic SVD of a matrix with parameters (method "exact" only), in a worker under a budget."""
+    if method != "exact":
+        raise InvalidArgumentError(
+            f"method={method!r} does not take a matrix with parameters ({', '.join(map(str, sorted(matrix.free_symbols, key=str)))}); "
+            "use method='exact' for the generic SVD, or substitute values first: exactsvd.svd(A, ...).subs(x=2) "
+            "or exactsvd.svd(A.subs(x, 2), method='numeric')"
+        )
+    if timeout is None and max_memory is None:
+        return symbolic_svd(matrix, form, _Solver(form))
+    return budget.run(symbolic_svd, matrix, form, _Solver(form), what=_what("generic SVD", matrix), hint=EXACT_HINT,
+                      **_limits(timeout, max_memory))
+
+
+class _Solver:
+    """``exactsvd.svd(values, form)`` as a picklable callable (a result may come back from a worker)."""
+
+    def __init__(self, form):
+        self.form = form
+
+    def __call__(self, values):
+        return svd(values, self.form)
 
 
 def _result(matrix, data, form):
@@ -187,12 +223,14 @@ def _auto_data(matrix, form, seconds, cost):
     return note, _decompose(exact, spec, form)
 
 
-def _auto(A, form, dps, timeout, rationalize, max_memory):
+def _auto(A, form, dps, timeout, rationalize, max_memory, symbols):
     """``method="auto"``: the exact answer within 75% of the budget, else the numeric one."""
     seconds = budget.DEFAULT_AUTO_TIMEOUT if timeout is None else timeout
     started = time.monotonic()
     try:
-        matrix = as_exact_matrix(A, rationalize=rationalize)
+        matrix = _read(A, rationalize, symbols)
+        if is_symbolic(matrix):
+            return _symbolic(matrix, form, "auto", timeout, max_memory)
     except NotExactError:
         matrix = as_exact_matrix(A, rationalize=True)
         return _numeric(matrix, form, dps, seconds, max_memory, "numeric: the matrix has float entries")
@@ -242,7 +280,7 @@ def _check_flag(value, name):
         raise InvalidArgumentError(f"{name}={shorten(value)} must be True or False")
 
 
-def singular_values(A, *, rationalize=False, timeout=None, max_memory=None):
+def singular_values(A, *, rationalize=False, timeout=None, max_memory=None, symbols=None):
     """The singular values of ``A``, descending, zeros included (``min(m, n)`` of them).
 
     Cheaper than :func:`svd`: only the characteristic polynomial of the smaller
@@ -260,7 +298,12 @@ def singular_values(A, *, rationalize=False, timeout=None, max_memory=None):
     _check_flag(rationalize, "rationalize")
     timeout = budget.check_timeout(timeout)
     max_memory = budget.check_max_memory(max_memory)
-    matrix = as_exact_matrix(A, rationalize=rationalize)
+    matrix = _read(A, rationalize, symbols)
+    if is_symbolic(matrix):
+        if timeout is None and max_memory is None:
+            return symbolic_singular_values(matrix)
+        return budget.run(symbolic_singular_values, matrix, what=_what("singular values", matrix), hint=EXACT_HINT,
+                          **_limits(timeout, max_memory))
     budget.refuse_beyond_limits(matrix, "thin", "exact")
     if timeout is None and max_memory is None:
         return _singular_values(matrix)

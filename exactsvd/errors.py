@@ -155,3 +155,18 @@ class TimeLimitExceeded(BudgetError):
 
 class MemoryLimitExceeded(BudgetError):
     """The call needed more memory than its cap (``max_memory=``)."""
+
+
+class SymbolicLimitError(UnsupportedEntryError):
+    """A matrix with parameters is beyond the symbolic path: a factor of degree >= 3 in the eigenvalue.
+
+    The message names the factor and suggests substituting values for the parameters.
+    """
+
+
+class ConditionError(ExactSVDError):
+    """Parameter values violate a condition of a generic symbolic SVD (``r.subs``).
+
+    The message names the condition and the values; ``exactsvd.svd(A.subs(...))``
+    computes the SVD at that special value.
+    """

@@ -1,0 +1,51 @@
+"""The polynomial conditions under which a generic symbolic SVD is valid.
+
+An identity proved in the tower of square roots holds at every parameter
+value where every rational function it contains is defined.  So the
+conditions are: each irreducible factor of each denominator -- of ``A``'s
+entries, of every coefficient of ``U``, ``S``, ``V`` in the tower and of
+every radicand -- is non-zero (this includes ``s_i != 0`` for the generic
+rank, as ``1/s_i = s_i / lambda_i``, the non-vanishing of the squared
+norms, and the discriminants of quadratic factors where the two
+eigenvectors would merge); the order of the singular values where the
+assumptions do not decide it (``lambda_i - lambda_j >= 0``); ``cos t != -1``
+for an angle.  Conditions that the assumptions already imply are left out.
+The squared norms need no condition of their own: every vector of the hand
+method has the entry 1 in its free column, so its norm is at least 1.
+"""
+
+from sympy import Ne, factor
+
+from .signs import holds
+
+
+def conditions_of(decomposition):
+    """The tuple of relationals (``Ne(p, 0)``, ``p >= 0``) for a :class:`SymbolicDecomposition`."""
+    spectrum = decomposition.spectrum
+    field = spectrum.field
+    denominators = []
+    for row in field.matrix.to_list():
+        denominators += [a.denom for a in row]
+    for column in decomposition.left + decomposition.right + [decomposition.singular_values]:
+        for element in column:
+            denominators += [c.denom for c in element.terms.values()]
+    for radicand in spectrum.tower.radicands:
+        denominators += [c.denom for c in radicand.terms.values()]
+    relations = []
+    seen = set()
+    for p in denominators:
+        if p.degree() <= 0 if p.ring.ngens == 1 else not any(p.degrees()):
+            continue
+        for f, _ in p.factor_list()[1]:
+            f = f.monic() if f.LC != 0 else f
+            if f in seen:
+                continue
+            seen.add(f)
+            relations.append(Ne(factor(field.map_back(field.domain.to_sympy(field.domain.field.new(f)))), 0))
+    relations += spectrum.order_conditions
+    relations += [Ne(c, 0) for c in field.angle_conditions()]
+    return tuple(r for r in dict.fromkeys(relations) if not holds(r, spectrum.symbols) or _has_angle(r, field))
+
+
+def _has_angle(relation, field):
+    return any(relation.has(t) for t in field.angles)

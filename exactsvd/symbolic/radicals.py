@@ -1,0 +1,59 @@
+"""Square roots of non-negative rational functions, with the square part pulled out.
+
+``sqrt(N/D) = |g| sqrt(q)`` where ``N D = c p^2 q`` with ``q`` square-free,
+``g = sqrt(c0) p / D`` (``c0`` the square part of the constant): the tower
+gets a generator ``sqrt(q)`` only for a non-trivial ``q``, and ``|g|`` is
+``g`` or ``-g`` when the assumptions decide its sign, else a generator shown
+as ``Abs(g)`` (``sqrt(x**2)`` is ``Abs(x)`` for real ``x``, ``x`` for positive ``x``).
+"""
+
+from sympy import Rational, sqrt
+
+from .signs import sign_where_nonzero
+
+
+def square_root(tower, a, symbols):
+    """The tower element ``sqrt(a)`` for ``a >= 0`` in ``F`` (the base field of *tower*).
+
+    Examples
+    --------
+    >>> from sympy import symbols
+    >>> from sympy.polys.domains import QQ
+    >>> from exactsvd.symbolic.tower import Tower
+    >>> x = symbols("x", real=True)
+    >>> F = QQ.frac_field(x)
+    >>> T = Tower(F)
+    >>> [T.expr(square_root(T, F.from_sympy(e), (x,))) for e in (x**2, 8*x**2 + 8, 4/(x**2 + 2*x + 1))]
+    [Abs(x), 2*sqrt(2*x**2 + 2), 2/Abs(x + 1)]
+    """
+    F = tower.field
+    if not a:
+        return tower.zero()
+    K = F.domain
+    c, factors = (a.numer * a.denom).factor_list()
+    ring, new = F.field.ring, F.field.new
+    square_part, free_part = ring.one, ring.one
+    for f, e in factors:
+        square_part *= f ** (e // 2)
+        free_part *= f ** (e % 2)
+    if K.is_QQ:
+        coefficient, radical = sqrt(Rational(K.to_sympy(c))).as_coeff_Mul()
+        constant = radical**2
+        g = F.convert(K.from_sympy(coefficient)) * new(square_part) / new(a.denom)
+        free = new(free_part) * F.convert(K.from_sympy(constant))
+    else:
+        g = new(square_part) / new(a.denom)
+        free = new(free_part) * F.convert(c)
+    absolute = _absolute(tower, g, symbols)
+    if free == F.one:
+        return absolute
+    return absolute * tower.root(tower.base(free), "sqrt")
+
+
+def _absolute(tower, g, symbols):
+    sign = sign_where_nonzero(tower.field.to_sympy(g), symbols)
+    if sign == 1:
+        return tower.base(g)
+    if sign == -1:
+        return tower.base(-g)
+    return tower.root(g, "abs")

@@ -1,0 +1,202 @@
+"""The spectrum of the smaller Gram matrix over ``F = K(x, ...)``: factors, eigenvalues, their order.
+
+The characteristic polynomial of ``G`` (``A^T A``, or ``A A^T`` when it is
+smaller) is computed over ``F``, cleared of denominators and factored over
+``K[x, ..., lambda]``.  A factor of degree 1 in ``lambda`` gives a rational
+eigenvalue, one of degree 2 the pair ``c +- R`` with ``R = sqrt(disc)/(2|a|)``
+(``R >= 0``, so ``c + R`` is the larger); a factor of degree 3 or more is
+refused (:class:`~exactsvd.errors.SymbolicLimitError`).  The positive
+eigenvalues are ordered where the assumptions decide it
+(:mod:`exactsvd.symbolic.signs`); elsewhere the order at a sample point is
+taken and stated as a condition ``lambda_i - lambda_j >= 0``.
+"""
+
+from dataclasses import dataclass
+from functools import cmp_to_key
+
+from sympy import Ge, Poly, Symbol, factor
+
+from ..errors import SymbolicLimitError, shorten
+from .radicals import square_root
+from .signs import sample_point, sign_where_nonzero
+from .tower import Tower
+
+#: The eigenvalue symbol of the characteristic polynomials shown.
+LAMBDA = Symbol("lambda")
+
+
+@dataclass
+class Eigenvalue:
+    """One root of one factor: ``value = centre + branch * radical`` (``branch`` 0 for a linear factor)."""
+
+    factor: int
+    branch: int
+    multiplicity: int
+    centre: object
+    radical: object
+    value: object
+    expr: object
+
+
+class SymbolicSpectrum:
+    """Gram matrix, characteristic polynomial, factors and ordered eigenvalues of a matrix with parameters.
+
+    Attributes
+    ----------
+    field : ParameterField
+    side : {"right", "left"}
+        ``"right"``: ``G = A^T A``; ``"left"``: ``G = A A^T`` (``working`` is then ``A^T``).
+    working, gram : DomainMatrix over ``F``
+    tower : Tower
+    charpoly : sympy expression in :data:`LAMBDA`
+    factors : list of ``(coefficients over F, highest first; multiplicity)``
+    eigenvalues : list of Eigenvalue
+        The non-zero ones, descending (in the order chosen).
+    zero_multiplicity : int
+    order_conditions : list of relationals
+        Empty when the assumptions decide the order.
+    undecided : list of (i, j)
+        Adjacent pairs of ``eigenvalues`` whose order is not decided.
+    """
+
+    def __init__(self, field):
+        self.field = field
+        A = field.matrix
+        m, n = A.shape
+        self.side = "right" if n <= m else "left"
+        self.working = A if self.side == "right" else A.transpose()
+        self.gram = self.working.transpose() * self.working
+        self.tower = Tower(field.domain, field.to_expr)
+        self.symbols = field.generators
+        self._factor()
+        self._eigenvalues()
+        self._order()
+
+    @property
+    def size(self):
+        return self.gram.shape[0]
+
+    def _factor(self):
+        F = self.field.domain
+        coefficients = self.gram.charpoly() if self.size else [F.one]
+        ring = F.field.ring
+        common = ring.one
+        for c in coefficients:
+            common = common.lcm(c.denom)
+        terms = {}
+        k = len(coefficients) - 1
+        for i, c in enumerate(coefficients):
+            numerator = (c * F.field.new(common)).numer
+            for monom, a in numerator.terms():
+                terms[(k - i,) + monom] = a
+        poly = Poly.from_dict(terms, LAMBDA, *self.symbols, domain=F.domain)
+        self.charpoly = F.to_sympy(F.field.new(common)) ** -1 * poly.as_expr() if common != ring.one else poly.as_expr()
+        self.factors = []
+        for f, multiplicity in poly.factor_list()[1]:
+            if f.degree(LAMBDA) == 0:
+                continue
+            by_degree = {}
+            for monom, a in f.terms():
+                by_degree[monom[0]] = by_degree.get(monom[0], ring.zero) + ring.from_dict({monom[1:]: a})
+            d = f.degree(LAMBDA)
+            self.factors.append(([F.field.new(by_degree.get(j, ring.zero)) for j in range(d, -1, -1)], multiplicity, f))
+
+    def _eigenvalues(self):
+        tower, F = self.tower, self.field.domain
+        self.eigenvalues, self.zero_multiplicity = [], 0
+        for index, (coeffs, multiplicity, poly) in enumerate(self.factors):
+            degree = len(coeffs) - 1
+            if degree == 1:
+                if not coeffs[1]:
+                    self.zero_multiplicity = multiplicity
+                    continue
+                value = -coeffs[1] / coeffs[0]
+                element = tower.base(value)
+                self.eigenvalues.append(Eigenvalue(index, 0, multiplicity, value, None, element, tower.expr(element)))
+            elif degree == 2:
+                a, b, c = coeffs
+                centre = -b / (2 * a)
+                radical = square_root(tower, (b * b - 4 * a * c) / (4 * a * a), self.symbols)
+                for branch in (1, -1):
+                    element = tower.base(centre) + radical * branch
+                    self.eigenvalues.append(Eigenvalue(index, branch, multiplicity, centre, radical, element,
+                                                       tower.expr(element)))
+            else:
+                expr = self.field.map_back(poly.as_expr())
+                raise SymbolicLimitError(
+                    f"{self.field.name}: the characteristic polynomial of the Gram matrix has the factor "
+                    f"{shorten(str(factor(expr)), 120)} of degree {degree} in lambda, irreducible over the rational "
+                    "functions of the parameters; exact eigenvalues of parametric factors of degree 3 or more are not "
+                    "supported. Substitute values for the parameters first, e.g. exactsvd.svd(A.subs(x, 2))"
+                )
+
+    def difference_sign(self, first, second):
+        """The sign of ``first - second`` (eigenvalues) wherever it is non-zero, when decided; else ``None``."""
+        if first.factor == second.factor:
+            return first.branch - second.branch and (1 if first.branch > second.branch else -1)
+        difference = first.value - second.value
+        rational = difference.in_base()
+        F = self.field.domain
+        if rational is not None:
+            return sign_where_nonzero(F.to_sympy(rational), self.symbols)
+        if first.radical is None or second.radical is None:
+            radical_one = first if first.radical is not None else second
+            beta = radical_one.branch if radical_one is first else -radical_one.branch
+            alpha = first.centre - second.centre
+            square = (radical_one.radical * radical_one.radical).in_base()
+            return _sign_of_sum(F.to_sympy(alpha), beta, F.to_sympy(alpha * alpha - square), self.symbols)
+        expr = self.tower.expr(difference, raw=True)
+        if expr.is_positive:
+            return 1
+        if expr.is_negative:
+            return -1
+        return None
+
+    def _order(self):
+        sample = {s: sample_point(s, k) for k, s in enumerate(self.symbols)}
+        values = {id(e): self.tower.expr(e.value, raw=True).subs(sample).evalf(30) for e in self.eigenvalues}
+
+        def compare(first, second):
+            sign = self.difference_sign(first, second)
+            if sign:
+                return -sign
+            return -1 if values[id(first)] > values[id(second)] else 1 if values[id(first)] < values[id(second)] else 0
+
+        self.eigenvalues.sort(key=cmp_to_key(compare))
+        self.undecided, self.order_conditions = [], []
+        for i in range(len(self.eigenvalues) - 1):
+            first, second = self.eigenvalues[i], self.eigenvalues[i + 1]
+            if self.difference_sign(first, second) == 1:
+                continue
+            self.undecided.append((i, i + 1))
+            self.order_conditions.append(self.order_condition(first, second))
+
+    def order_condition(self, first, second):
+        """``first >= second`` as a relational: ``N D >= 0`` for a rational difference ``N/D``."""
+        rational = (first.value - second.value).in_base()
+        if rational is not None:
+            return Ge(factor(self.field.map_back(self.field.domain.to_sympy(rational.numer * rational.denom))), 0)
+        return Ge(first.expr - second.expr, 0)
+
+    def singular_value(self, eigenvalue):
+        """``sqrt(lambda)`` in the tower: ``|g| sqrt(q)`` for a rational eigenvalue, a new generator otherwise."""
+        if eigenvalue.branch == 0:
+            return square_root(self.tower, eigenvalue.centre, self.symbols)
+        return self.tower.root(eigenvalue.value, "sqrt")
+
+    @property
+    def rank(self):
+        return sum(e.multiplicity for e in self.eigenvalues)
+
+
+def _sign_of_sum(alpha, beta, norm, symbols):
+    """The sign of ``alpha + beta R`` (``R >= 0``, ``alpha^2 - R^2 = norm``), when decided."""
+    a = 0 if alpha.is_zero else sign_where_nonzero(alpha, symbols)
+    if a is None:
+        return None
+    if a == 0 or a == beta:
+        return beta if a == 0 else a
+    n = sign_where_nonzero(norm, symbols)
+    if n is None:
+        return None
+    return a if n > 0 else beta

@@ -3,7 +3,10 @@
 Every entry that leaves this module is a finite algebraic SymPy number: an
 integer, a fraction, a root such as ``sqrt(2)``, a ``CRootOf``, the imaginary
 unit ``I``, or an exact expression in them (``1 + 2*I``, ``sqrt(-2)``, the
-principal root ``(-8)**(1/3)``).  Error messages number rows and columns from 1.
+principal root ``(-8)**(1/3)``) -- or, in a matrix with parameters, a
+polynomial or rational function in them with such coefficients, in which
+``sin(t)`` and ``cos(t)`` of a real parameter may appear
+(:mod:`exactsvd.input.symbols`).  Error messages number rows and columns from 1.
 """
 
 import math
@@ -14,16 +17,18 @@ from decimal import Decimal
 import sympy
 from sympy.matrices import MatrixBase
 
-from ..errors import InvalidMatrixError, MatrixParseError, NonFiniteError, NotExactError, UnsupportedEntryError
+from ..errors import InvalidArgumentError, InvalidMatrixError, MatrixParseError, NonFiniteError, NotExactError
+from ..errors import UnsupportedEntryError
 from ..errors import shorten
 from .arrays import array_rows
 from .parse import HINT, parse_entry, parse_matrix_text, ragged_problem, where
 from .sage import is_sage, sage_number, sage_rows
+from .symbols import MAX_PARAMETERS, check_parametric, checked_symbol, declare_symbols
 
 _NON_FINITE = (sympy.nan, sympy.oo, -sympy.oo, sympy.zoo)
 
 
-def as_exact_matrix(A, *, rationalize=False, name="A"):
+def as_exact_matrix(A, *, rationalize=False, symbols=None, name="A"):
     """Convert *A* to an exact SymPy matrix, checking every entry.
 
     Parameters
@@ -48,6 +53,16 @@ def as_exact_matrix(A, *, rationalize=False, name="A"):
         value 3602879701896397/36028797018963968.  Without it floats raise
         :class:`NotExactError`.  ``nan`` and infinities are refused either way.
         A Python ``complex`` is a pair of floats: ``0.5+2j`` becomes ``1/2 + 2*I``.
+    symbols : None, str, iterable or mapping
+        The parameters that matrix text may name (see
+        :func:`exactsvd.input.symbols.declare_symbols`): ``"x t"``,
+        ``("x", "t")``, ``"x:positive, t"``, ``{"x": "positive"}`` or SymPy
+        symbols.  A plain name is a real parameter; ``complex`` declares one
+        that is not assumed real.  Without it (``None``) text may name none,
+        whereas SymPy entries always bring their own symbols with their
+        assumptions; a declared name gives a SymPy symbol of that name the
+        declared assumptions.  Entries with parameters are polynomials and
+        rational functions in them, and ``sin(t)``, ``cos(t)`` of a real ``t``.
     name : str
         The argument name used in error messages.
 
@@ -67,8 +82,16 @@ def as_exact_matrix(A, *, rationalize=False, name="A"):
         A float entry (real or complex), a float array, a ``DataFrame`` column of
         floats or a Sage matrix over ``RR``, ``RDF``, ``CC`` ... and ``rationalize=False``.
     UnsupportedEntryError
-        A free symbol or a number not known to be algebraic (``pi``,
-        ``exp(I)``, ``pi*I``).
+        A name in text that *symbols* does not allow (the message says how to
+        allow it), an entry with parameters that is not a rational function
+        of them (``exp(x)``, ``sqrt(x)``, ``Abs(x)``, ``x**y``) or has a degree
+        above :data:`~exactsvd.input.symbols.MAX_PARAMETER_DEGREE`, two
+        different SymPy symbols of one name, more than
+        :data:`~exactsvd.input.symbols.MAX_PARAMETERS` parameters, or a number
+        not known to be algebraic (``pi``, ``exp(I)``, ``pi*I``).
+    InvalidArgumentError
+        A bad *symbols* declaration (an unknown assumption, a name the parser
+        reads otherwise such as ``i`` or ``e``).
 
     Examples
     --------
@@ -86,16 +109,56 @@ def as_exact_matrix(A, *, rationalize=False, name="A"):
     Traceback (most recent call last):
     ...
     exactsvd.errors.InvalidMatrixError: A: row 2 has 1 entry but row 1 has 2 entries; ...
+
+    Parameters, allowed by the caller:
+
+    >>> M = as_exact_matrix("[[x + 1, 0], [0, 2x + 1]]", symbols="x:positive")
+    >>> M.tolist(), M[0, 0].free_symbols.pop().is_positive
+    ([[x + 1, 0], [0, 2*x + 1]], True)
+    >>> as_exact_matrix("[[1, x]]")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    exactsvd.errors.UnsupportedEntryError: A, row 1, column 2: free symbol x: substitute a number, or allow it as a parameter: symbols='x' (command line: --symbols x)
+    ...
     """
-    rows, shape = _rows(A, name, rationalize)
-    entries = [_entry(x, (i, j), rationalize, name) for i, row in enumerate(rows) for j, x in enumerate(row)]
+    declared = declare_symbols(symbols)
+    rows, shape = _rows(A, name, rationalize, declared)
+    entries = [
+        _entry(x, (i, j), rationalize, name, declared) for i, row in enumerate(rows) for j, x in enumerate(row)
+    ]
+    _check_parameters(entries, shape, name)
     return sympy.ImmutableMatrix(*shape, entries)
 
 
-def _rows(A, name, rationalize):
+def _check_parameters(entries, shape, name):
+    """Refuse two different symbols with one name, and more than ``MAX_PARAMETERS`` parameters."""
+    named = {}
+    for index, entry in enumerate(entries):
+        for symbol in sorted(entry.free_symbols, key=str):
+            other = named.setdefault(symbol.name, symbol)
+            if other != symbol:
+                raise UnsupportedEntryError(
+                    f"{where(name, divmod(index, shape[1]))}: two different symbols are named {symbol.name} "
+                    f"({_assumed(other)} and {_assumed(symbol)}). Use one symbol per name, or declare its "
+                    f"assumptions with symbols={{'{symbol.name}': ...}}."
+                )
+    if len(named) > MAX_PARAMETERS:
+        raise UnsupportedEntryError(
+            f"{name} has {len(named)} parameters ({', '.join(named)}), more than the limit of {MAX_PARAMETERS}. "
+            "Substitute numbers for some of them."
+        )
+
+
+def _assumed(symbol):
+    """The assumptions of *symbol*, briefly, for a message."""
+    facts = sorted(key for key, value in symbol.assumptions0.items() if value is True and key != "commutative")
+    return f"{symbol.name} with {', '.join(facts[:4])}" if facts else f"{symbol.name} without assumptions"
+
+
+def _rows(A, name, rationalize, declared=None):
     """The rows of *A* (entries not yet converted) and its shape."""
     if isinstance(A, str):
-        rows = parse_matrix_text(A, name)
+        rows = parse_matrix_text(A, name, symbols=declared)
         return rows, (len(rows), len(rows[0]) if rows else 0)
     if isinstance(A, MatrixBase):
         return A.tolist(), A.shape
@@ -103,11 +166,11 @@ def _rows(A, name, rationalize):
         found = sage_rows(A, name, rationalize)
         if found:
             return found
-    found = array_rows(A, name, rationalize, lambda x, cell: _entry(x, cell, rationalize, name))
+    found = array_rows(A, name, rationalize, lambda x, cell: _entry(x, cell, rationalize, name, declared))
     if found:
         return found
     if callable(getattr(A, "_sympy_", None)):
-        return _rows(A._sympy_(), name, rationalize)
+        return _rows(A._sympy_(), name, rationalize, declared)
     if callable(getattr(A, "tolist", None)):
         shape = getattr(A, "shape", None)
         A = _tolist(A, name)
@@ -157,17 +220,17 @@ def _check_shape(rows, shape, name):
         )
 
 
-def _entry(x, cell, rationalize, name):
-    """The exact SymPy value of the entry *x* at *cell* (0-based), validated."""
+def _entry(x, cell, rationalize, name, declared=None):
+    """The exact SymPy value of the entry *x* at *cell* (0-based), validated; *declared* parameters allowed."""
     here = where(name, cell)
     if isinstance(x, bool):
         raise InvalidMatrixError(f"{here}: {x!r} is a bool, not a number. Write 1 or 0 instead.")
     if isinstance(x, str):
-        return _check(parse_entry(x, name, position=cell), cell, rationalize, name)
+        return _check(parse_entry(x, name, position=cell, symbols=declared), cell, rationalize, name, declared)
     if isinstance(x, sympy.Basic):
-        return _check(x, cell, rationalize, name)
+        return _check(x, cell, rationalize, name, declared)
     if is_sage(x):
-        return _check(sage_number(x, here, rationalize), cell, rationalize, name)
+        return _check(sage_number(x, here, rationalize), cell, rationalize, name, declared)
     if isinstance(x, numbers.Integral):
         return sympy.Integer(int(x))
     rational = _rational(x)
@@ -188,7 +251,7 @@ def _entry(x, cell, rationalize, name):
         parts = _float(x.real, cell, True, name), _float(x.imag, cell, True, name)
         return _check(parts[0] + parts[1] * sympy.I, cell, rationalize, name)
     if callable(getattr(x, "_sympy_", None)):
-        return _check(x._sympy_(), cell, rationalize, name)
+        return _check(x._sympy_(), cell, rationalize, name, declared)
     raise InvalidMatrixError(f"{here}: {shorten(x)} ({type(x).__name__}) is not a number. {HINT}")
 
 
@@ -235,8 +298,13 @@ def _float(x, cell, rationalize, name):
         return parse_entry(repr(value), name, position=cell)
 
 
-def _check(value, cell, rationalize, name):
-    """Return the SymPy *value* if it is a finite algebraic number (real or complex), else raise."""
+def _check(value, cell, rationalize, name, declared=None):
+    """Return the SymPy *value* if it is a finite algebraic number (real or complex), else raise.
+
+    An entry with free symbols is checked as an entry with parameters
+    (:func:`~exactsvd.input.symbols.check_parametric`); a symbol named in
+    *declared* is replaced by the declared one.
+    """
     here = where(name, cell)
     if not isinstance(value, sympy.Expr):
         raise InvalidMatrixError(f"{here}: {shorten(value)} ({type(value).__name__}) is not a number. {HINT}")
@@ -253,11 +321,7 @@ def _check(value, cell, rationalize, name):
         )
     value = value.xreplace({f: parse_entry(str(f), name, position=cell) for f in floats})
     if value.free_symbols:
-        symbols = sorted(map(str, value.free_symbols))
-        raise UnsupportedEntryError(
-            f"{here}: {shorten(value)} has the free symbol{'s' if len(symbols) > 1 else ''} "
-            f"{', '.join(symbols)}. Substitute numbers first, e.g. {name}.subs({symbols[0]}, 2)."
-        )
+        return _parametric(value, cell, rationalize, name, declared)
     known = {False: "is not", None: "is not known to be"}
     if value.is_algebraic is not True:
         raise UnsupportedEntryError(
@@ -265,3 +329,17 @@ def _check(value, cell, rationalize, name):
             "entries. Replace it by an exact algebraic value such as a fraction, sqrt(2) or a CRootOf."
         )
     return value
+
+
+def _parametric(value, cell, rationalize, name, declared):
+    """The entry *value* with parameters, its symbols checked (and declared ones put in), validated."""
+    here = where(name, cell)
+    for symbol in value.free_symbols:
+        try:
+            checked_symbol(symbol, here)
+        except InvalidArgumentError as error:
+            raise UnsupportedEntryError(str(error)) from None
+    if declared:
+        renamed = {s: declared[s.name] for s in value.free_symbols if s.name in declared and s != declared[s.name]}
+        value = value.xreplace(renamed) if renamed else value
+    return check_parametric(value, here, lambda constant: _check(constant, cell, rationalize, name))

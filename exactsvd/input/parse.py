@@ -29,7 +29,7 @@ Entries
     signed := ("+" | "-")* power            -2^2 is -4
     power  := atom [("^" | "**") signed]    right associative: 2^3^2 is 2^9
     atom   := number | "(" expr ")" | "√" atom | function "(" expr ["," expr] ")"
-            | "CRootOf(" polynomial "," index ")"
+            | "CRootOf(" polynomial "," index ")" | parameter | ("sin" | "cos") "(" parameter ")"
 
 Numbers are integers and decimals, read exactly (``0.96`` is 24/25, ``2.5e2`` is
 250, ``1e-3`` is 1/1000).  Integers in other bases (``0x10``, ``0b101``, ``0o17``),
@@ -50,9 +50,23 @@ entry with that variable (``x^3 - 6x^2 + 5x - 1`` or ``x**3 - 6*x**2 + 5*x - 1``
 of degree 1 to ``MAX_ROOT_DEGREE``: exactsvd writes the roots it cannot express by
 radicals so.  Other names are refused with a specific error: ``nan``, ``inf``,
 ``oo`` (:class:`NonFiniteError`), ``pi``, ``E``, ``e``, the functions ``exp``,
-``log``, ``sin``, ``cos``, ``tan`` and any other name (:class:`UnsupportedEntryError`).
+``log``, ``sin``, ``cos``, ``tan`` (``sin``, ``cos`` of a declared real parameter
+excepted, see below) and any other name (:class:`UnsupportedEntryError`).
 
-The values are exact but not yet checked to be algebraic:
+Parameters
+----------
+Names are read as parameters only when the caller declares them (``symbols=``
+of :func:`parse_matrix_text` and :func:`parse_entry`, a dict from name to
+SymPy ``Symbol`` as :func:`exactsvd.input.symbols.declare_symbols` returns
+it); every other name stays refused, with the hint to declare it.  A declared
+name is a factor like a number (``2x`` is ``2*x``; ``2 x`` is refused: write
+``2*x``), may take integer powers (``x^-2``), and ``sin(t)``, ``cos(t)`` are
+read for a real parameter ``t`` itself; ``sin(2t)``, ``sin t``, ``x(1+x)`` and
+a parameter in an exponent (``2^x``) are refused, each with its own message.
+Inside ``CRootOf(p, k)`` a name is the polynomial's own variable, declared or not.
+
+The values are exact but not yet checked to be algebraic (nor, with
+parameters, rational functions of bounded degree):
 :func:`exactsvd.input.as_exact_matrix` does that.
 
 Limits, so that no text can hang the parser or exhaust memory: at most
@@ -63,8 +77,11 @@ upper bound of the size of every value at most ``MAX_ENTRY_BITS`` bits (and
 600 digits) under a root or a fractional power, since SymPy looks for square factors
 of a radicand when it builds the root.  ``MAX_ENTRY_BITS`` keeps every integer in
 an entry below Python's default limit of 4300 digits for printing integers, so
-2^10000 is accepted and 3^10000 is not.  Error messages number rows and columns
-from 1.
+2^10000 is accepted and 3^10000 is not.  A parameter counts as one bit, so these
+limits bound its powers too ((x^9000)^9000 is refused here); the degree of an entry
+in its parameters is bounded by :func:`exactsvd.input.as_exact_matrix`
+(``MAX_PARAMETER_DEGREE`` of :mod:`exactsvd.input.symbols`), without expanding.
+Error messages number rows and columns from 1.
 """
 
 import functools
@@ -101,8 +118,12 @@ SPACED_HINT = (
 )
 #: Names of the imaginary unit; a number directly followed by one (``2i``, ``3j``) is a multiple of it.
 IMAGINARY_UNIT = ("I", "i", "j")
-#: Functions that are refused as not algebraic (rather than as unknown names).
+#: Functions that are refused as not algebraic (rather than as unknown names); sin and cos of a parameter are read.
 TRANSCENDENTAL = ("exp", "log", "ln", "sin", "cos", "tan")
+#: Functions read for a real parameter t: sin(t) and cos(t).
+TRIGONOMETRIC = {"sin": sympy.sin, "cos": sympy.cos}
+#: Names of numbers that are not algebraic or not finite (compared in lower case): never parameters.
+CONSTANTS = ("nan", "inf", "infinity", "oo", "pi", "π", "e")
 FUNCTIONS = {
     "sqrt": "sqrt(2)",
     "cbrt": "cbrt(2)",
@@ -163,7 +184,7 @@ def _plural_entries(count):
     return f"{count} entr{'y' if count == 1 else 'ies'}"
 
 
-def parse_matrix_text(text, name="A"):
+def parse_matrix_text(text, name="A", *, symbols=None):
     r"""Read a matrix written as text.
 
     Parameters
@@ -172,6 +193,10 @@ def parse_matrix_text(text, name="A"):
         The matrix, in one of the forms described in the module documentation.
     name : str
         The argument name used in error messages.
+    symbols : dict, optional
+        The parameters the text may use, name to SymPy ``Symbol``, as
+        :func:`exactsvd.input.symbols.declare_symbols` returns them; without
+        it every name other than the parser's own is refused.
 
     Returns
     -------
@@ -193,15 +218,18 @@ def parse_matrix_text(text, name="A"):
     [[1, 2], [3, 4]]
     >>> parse_matrix_text("[[], []]")
     [[], []]
+    >>> t = sympy.Symbol("t", real=True)
+    >>> parse_matrix_text("[[cos(t), -sin(t)], [sin(t), cos(t)]]", symbols={"t": t})
+    [[cos(t), -sin(t)], [sin(t), cos(t)]]
     """
-    reader = _Reader(text, name)
+    reader = _Reader(text, name, symbols)
     return [
         [reader.entry(tokens, (i, j), row.spaced) for j, tokens in enumerate(row.entries)]
         for i, row in enumerate(reader.rows())
     ]
 
 
-def parse_entry(text, name="A", *, position=None):
+def parse_entry(text, name="A", *, position=None, symbols=None):
     """Read one matrix entry written as text.
 
     Parameters
@@ -212,6 +240,8 @@ def parse_entry(text, name="A", *, position=None):
         The argument name used in error messages.
     position : tuple of int, optional
         The 0-based ``(row, column)`` of the entry, named in error messages.
+    symbols : dict, optional
+        The parameters the entry may use, as for :func:`parse_matrix_text`.
 
     Returns
     -------
@@ -236,8 +266,11 @@ def parse_entry(text, name="A", *, position=None):
       1/0
        ^
     Check the denominators of this entry.
+    >>> x = sympy.Symbol("x", real=True)
+    >>> parse_entry("(2x + 1)/(x^2 - 1)", symbols={"x": x})
+    (2*x + 1)/(x**2 - 1)
     """
-    reader = _Reader(text, name)
+    reader = _Reader(text, name, symbols)
     return reader.entry(_strip(reader.tokens), position, spaced=False)
 
 
@@ -295,10 +328,11 @@ def _real_root(x, n):
 class _Reader:
     """One text to read: its tokens, and errors that point into it."""
 
-    def __init__(self, text, name):
+    def __init__(self, text, name, symbols=None):
         if not isinstance(text, str):
             raise InvalidMatrixError(f"{where(name)}: expected a string, got {type(text).__name__} {shorten(text)}.")
         self.text, self.name, self.budget = text, name, MAX_TOTAL_BITS
+        self.symbols = symbols
         if len(text) > MAX_LENGTH:
             raise MatrixParseError(
                 f"{where(name)}: the text has {len(text):,} characters, more than the limit of {MAX_LENGTH:,} "
@@ -493,7 +527,11 @@ class _Entry:
         self.reader.fail(MatrixParseError, message, pos, fix or self.hint, self.cell)
 
     def _unexpected(self):
-        token = self._peek()
+        token, before = self._peek(), self.tokens[self.index - 1] if self.index else None
+        if before is not None and before.kind == "name" and before.text in (*FUNCTIONS, *TRANSCENDENTAL):
+            self._name(before)  # sin t, sqrt 2: the parentheses are missing
+        if token.kind == "name" and self.reader.symbols and token.text in self.reader.symbols:
+            self._fail(f"unexpected {token.text}", token.pos, f"Write a product with *, e.g. 2*{token.text}.")
         if token.kind == "name":
             self._name(token)
         self._fail("the entry is incomplete" if token.kind == "end" else f"unexpected {shorten(token.text)}", token.pos)
@@ -562,8 +600,16 @@ class _Entry:
         op = self._take()
         start = self._peek().pos
         exponent, exponent_bits = self._nested(self._signed)
-        if exponent.free_symbols or (base.free_symbols and not exponent.is_Rational):
+        if (exponent.free_symbols or (base.free_symbols and not exponent.is_Rational)) and self.deferred_name:
             self._name(self.deferred_name)
+        if exponent.free_symbols:
+            self.reader.fail(
+                UnsupportedEntryError,
+                f"the exponent {shorten(exponent)} holds a parameter",
+                start,
+                "Exponents must be rational numbers, e.g. x^2 or 2^(1/3).",
+                self.cell,
+            )
         if not exponent.is_Rational:
             self._fail(
                 f"the exponent {shorten(exponent)} is not a rational number",
@@ -610,8 +656,18 @@ class _Entry:
                 return sympy.I, 1
             if token.text in FUNCTIONS and self._peek().kind == "(":
                 return self._root_of() if token.text == "CRootOf" else self._call(token)
+            if token.text in TRIGONOMETRIC and self._peek().kind == "(":
+                return self._trigonometric(token), 1
             if self.variables is not None and token.text not in FUNCTIONS:
                 return self._variable(token), 1
+            if self.reader.symbols and token.text in self.reader.symbols:
+                if self._peek().kind == "(":
+                    self._fail(
+                        f"the parameter {token.text} is not a function",
+                        self._peek().pos,
+                        f"Write {token.text}*(...) for a product.",
+                    )
+                return self.reader.symbols[token.text], 1
             if token.text in FUNCTIONS or self._peek().kind == "(":
                 self._name(token)
             self.deferred_name = self.deferred_name or token
@@ -692,6 +748,30 @@ class _Entry:
             return sympy.Abs(value), bits
         return _real_root(value, 3 if token.text == "cbrt" else self._index(*arguments[1])), bits
 
+    def _trigonometric(self, token):
+        """``sin(t)`` or ``cos(t)`` of a real parameter ``t`` itself; any other argument is refused."""
+        opening = self._take()
+        start = self._peek().pos
+        argument, _ = self._nested(self._expr)
+        self._close(opening)
+        if self.deferred_name:
+            self._name(self.deferred_name)
+        if argument.is_Symbol and argument.is_real:
+            return TRIGONOMETRIC[token.text](argument)
+        if argument.is_Symbol:
+            problem = f"{token.text}({argument}) needs a real parameter, and {argument} is not declared real"
+            fix = f"Declare it real, e.g. symbols='{argument}' or '{argument}:real'."
+        elif argument.free_symbols:
+            problem = f"{token.text} of {shorten(argument)} is not read: only sin and cos of a parameter itself are"
+            fix = "Write it in sin(t) and cos(t), e.g. sin(2t) as 2*sin(t)*cos(t)."
+        else:
+            problem = (
+                f"{token.text}(...) of a number is not supported: its values are in general not algebraic, and the "
+                "exact SVD needs algebraic entries"
+            )
+            fix = f"Give the value exactly, e.g. cos(pi/3) as 1/2. {HINT}"
+        self.reader.fail(UnsupportedEntryError, problem, start, fix, self.cell)
+
     def _variable(self, token):
         """The variable of the polynomial of CRootOf named by *token*; a second name is refused."""
         if token.text not in self.variables and self.variables:
@@ -771,7 +851,7 @@ class _Entry:
         name, fail = token.text, self.reader.fail
         if name in FUNCTIONS:
             self._fail(f"{name} needs its argument in parentheses", token.pos, f"Write it as {FUNCTIONS[name]}.")
-        if name.lower() in ("nan", "inf", "infinity", "oo"):
+        if name.lower() in CONSTANTS[:4]:
             problem = f"{name} is not a number" if name.lower() == "nan" else f"{name} is infinite"
             fail(NonFiniteError, problem, token.pos, "Every entry must be a finite number.", self.cell)
         if name.lower() == "pi" or name in ("π", "E", "e"):
@@ -782,19 +862,33 @@ class _Entry:
                 "Replace it by an exact algebraic value, e.g. a fraction such as 355/113. " + HINT,
                 self.cell,
             )
-        if name in TRANSCENDENTAL and self._peek().kind == "(":
+        if name in TRANSCENDENTAL and (self._peek().kind == "(" or name not in TRIGONOMETRIC):
             fail(
                 UnsupportedEntryError,
                 f"{name}(...) is not supported: its values are in general not algebraic, and the exact SVD needs "
                 "algebraic entries",
                 token.pos,
-                "Give the value exactly, e.g. cos(pi/3) as 1/2 and exp(I*pi/2) as I. " + HINT,
+                "Give the value exactly, e.g. cos(pi/3) as 1/2 and exp(I*pi/2) as I; with parameters, entries may be "
+                "polynomials and rational functions in them, and sin(t), cos(t) of a real parameter t. " + HINT,
                 self.cell,
             )
+        if name in TRIGONOMETRIC:
+            self._fail(f"{name} needs its argument in parentheses", token.pos, f"Write it as {name}(t).")
         if self._peek().kind == "(":
             self._fail(
                 f"unknown function {excerpt(name)}",
                 token.pos,
                 f"The functions are {', '.join(FUNCTIONS)}, e.g. {FUNCTIONS['sqrt']}.",
             )
-        fail(UnsupportedEntryError, f"free symbol {excerpt(name)}: substitute a number", token.pos, HINT, self.cell)
+        fail(UnsupportedEntryError, f"free symbol {excerpt(name)}: {self._symbol_hint(name)}", token.pos, HINT, self.cell)
+
+    def _symbol_hint(self, name):
+        """How to read the name *name* that is not an allowed parameter: substitute it, or allow it."""
+        shown = excerpt(name, 20)
+        if self.reader.symbols:
+            allowed = " ".join(self.reader.symbols)
+            return (
+                f"substitute a number, or add it to the parameters ({allowed}): "
+                f"symbols={allowed + ' ' + shown!r} (command line: --symbols {allowed.replace(' ', ',')},{shown})"
+            )
+        return f"substitute a number, or allow it as a parameter: symbols={shown!r} (command line: --symbols {shown})"

@@ -27,6 +27,7 @@ class SymbolicDecomposition:
         Factor index -> :class:`~exactsvd.symbolic.vectors.Eigenspace`: the
         eigenvectors before normalisation and their squared norms.
     singular_values : list of tower elements (``rank`` of them)
+    shown : list of their SymPy forms
     left, right : list of columns (lists of tower elements)
         ``U`` and ``V`` of the working matrix (``A``, or ``A^T`` when ``spectrum.side`` is ``"left"``).
     conditions : tuple of relationals
@@ -37,7 +38,7 @@ class SymbolicDecomposition:
         self.form = form
         tower, symbols = spectrum.tower, spectrum.symbols
         self.spaces = {}
-        self.singular_values, self.left, self.right = [], [], []
+        self.singular_values, self.left, self.right, self.shown = [], [], [], []
         for eigenvalue in spectrum.eigenvalues:
             if eigenvalue.factor not in self.spaces:
                 self.spaces[eigenvalue.factor] = eigenspace(spectrum, eigenvalue.factor)
@@ -52,6 +53,7 @@ class SymbolicDecomposition:
                 scale = length * s
                 self.left.append([specialise(tower, eigenvalue, a, space.field) / scale for a in partner])
                 self.singular_values.append(s)
+                self.shown.append(spectrum.singular_value_expr(eigenvalue))
         rank = len(self.singular_values)
         m, n = spectrum.working.shape
         left, right = kernel_counts((m, n), rank, form)
@@ -92,8 +94,8 @@ class SymbolicDecomposition:
         U, V = self.factors()
         m, n = self.spectrum.field.matrix.shape
         S = Matrix.zeros(len(U) if self.form != "full" else m, len(V) if self.form != "full" else n)
-        for i, s in enumerate(self.singular_values):
-            S[i, i] = tower.expr(s)
+        for i, s in enumerate(self.shown):
+            S[i, i] = s
         return (_matrix(tower, U, m), S, _matrix(tower, V, n))
 
 

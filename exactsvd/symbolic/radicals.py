@@ -51,9 +51,40 @@ def square_root(tower, a, symbols):
 
 
 def _absolute(tower, g, symbols):
+    """``|g|``: ``+-g`` where the assumptions decide the sign, else ``|k| Abs(g/k)`` with ``g/k`` monic (one generator)."""
     sign = sign_where_nonzero(tower.field.to_sympy(g), symbols)
     if sign == 1:
         return tower.base(g)
     if sign == -1:
         return tower.base(-g)
-    return tower.root(g, "abs")
+    F = tower.field
+    monic = F.field.new(g.numer.monic(), g.denom.monic())
+    k = g / monic
+    size = k if F.to_sympy(k).is_positive else -k
+    return tower.root(monic, "abs") * size
+
+
+def square_root_in_field(field, a):
+    """A ``g`` in ``F`` with ``g^2 = a`` (either sign), or ``None`` when *a* is not a square in ``F``.
+
+    >>> from sympy import symbols
+    >>> from sympy.polys.domains import QQ
+    >>> x = symbols("x")
+    >>> F = QQ.frac_field(x)
+    >>> square_root_in_field(F, F.from_sympy(4*(x - 1)**2/9)), square_root_in_field(F, F.from_sympy(2*x**2))
+    ((2*x - 2)/3, None)
+    """
+    K = field.domain
+    parts = []
+    for poly in (a.numer, a.denom):
+        c, factors = poly.factor_list()
+        if any(e % 2 for _, e in factors):
+            return None
+        constant = sqrt(K.to_sympy(c))
+        if not constant.is_Rational:
+            return None
+        root = field.field.ring.one
+        for f, e in factors:
+            root *= f ** (e // 2)
+        parts.append(field.field.new(root) * field.convert_from(K.from_sympy(constant), K))
+    return parts[0] / parts[1]

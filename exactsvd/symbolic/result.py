@@ -85,8 +85,7 @@ class SymbolicSVDResult:
 
     @cached_property
     def singular_values(self):
-        tower = self.decomposition.spectrum.tower
-        values = [tower.expr(s) for s in self.decomposition.singular_values]
+        values = list(self.decomposition.shown)
         return tuple(values + [S.Zero] * (min(self.matrix.shape) - len(values)))
 
     def __iter__(self):

@@ -14,10 +14,10 @@ taken and stated as a condition ``lambda_i - lambda_j >= 0``.
 from dataclasses import dataclass
 from functools import cmp_to_key
 
-from sympy import Ge, Poly, Symbol, factor
+from sympy import Abs, Ge, Poly, Symbol, factor
 
 from ..errors import SymbolicLimitError, shorten
-from .radicals import square_root
+from .radicals import square_root, square_root_in_field
 from .signs import sample_point, sign_where_nonzero
 from .tower import Tower
 
@@ -68,6 +68,7 @@ class SymbolicSpectrum:
         self.gram = self.working.transpose() * self.working
         self.tower = Tower(field.domain, field.to_expr)
         self.symbols = field.generators
+        self._denested = {}
         self._factor()
         self._eigenvalues()
         self._order()
@@ -116,7 +117,7 @@ class SymbolicSpectrum:
             elif degree == 2:
                 a, b, c = coeffs
                 centre = -b / (2 * a)
-                radical = square_root(tower, (b * b - 4 * a * c) / (4 * a * a), self.symbols)
+                radical = self._radical(index, centre, (b * b - 4 * a * c) / (4 * a * a))
                 for branch in (1, -1):
                     element = tower.base(centre) + radical * branch
                     self.eigenvalues.append(Eigenvalue(index, branch, multiplicity, centre, radical, element,
@@ -188,10 +189,42 @@ class SymbolicSpectrum:
         return Ge(first.expr - second.expr, 0)
 
     def singular_value(self, eigenvalue):
-        """``sqrt(lambda)`` in the tower: ``|g| sqrt(q)`` for a rational eigenvalue, a new generator otherwise."""
+        """``sqrt(lambda)`` in the tower: ``|g| sqrt(q)`` for a rational eigenvalue; denested or a new generator otherwise."""
         if eigenvalue.branch == 0:
             return square_root(self.tower, eigenvalue.centre, self.symbols)
-        return self.tower.root(eigenvalue.value, "sqrt")
+        pair = self._denested.get(eigenvalue.factor)
+        if pair is None:
+            return self.tower.root(eigenvalue.value, "sqrt")
+        return pair[0] if eigenvalue.branch == 1 else pair[1]
+
+    def _radical(self, index, centre, square):
+        """``R = sqrt(square)`` for a quadratic factor; denested singular values when ``centre^2 - square = n^2``.
+
+        With ``n`` in ``F`` (``n >= 0`` where the assumptions decide), ``a = sqrt(2c + 2n)`` and
+        ``b = sqrt(2c - 2n)`` (both real: ``c >= |n|``): ``R = a b / 2``, ``sqrt(c + R) = (a + b)/2``
+        and ``sqrt(c - R) = |a - b|/2 = (|n|/n) (a - b)/2``.
+        """
+        tower, F = self.tower, self.field.domain
+        n = square_root_in_field(F, centre * centre - square)
+        if n is None:
+            return square_root(tower, square, self.symbols)
+        sign = sign_where_nonzero(F.to_sympy(n), self.symbols)
+        if sign == -1:
+            n = -n
+        a = square_root(tower, 2 * centre + 2 * n, self.symbols)
+        b = square_root(tower, 2 * centre - 2 * n, self.symbols)
+        unit = tower.one() if sign is not None else tower.root(n, "abs") / n
+        smaller = unit * (a - b) / 2
+        shown = tower.expr(smaller) if sign is not None else Abs(tower.expr(a) - tower.expr(b)) / 2
+        self._denested[index] = ((a + b) / 2, smaller, shown)
+        return a * b / 2
+
+    def singular_value_expr(self, eigenvalue):
+        """The SymPy form of :meth:`singular_value` (``|a - b|/2`` for a denested smaller value of undecided sign)."""
+        pair = self._denested.get(eigenvalue.factor)
+        if pair is not None and eigenvalue.branch == -1:
+            return pair[2]
+        return self.tower.expr(self.singular_value(eigenvalue))
 
     @property
     def rank(self):

@@ -45,7 +45,7 @@ class SymbolicDecomposition:
             space = self.spaces[eigenvalue.factor]
             s = spectrum.singular_value(eigenvalue)
             for w, norm, partner in zip(space.vectors, space.norms, space.partners):
-                length = self._length(specialise(tower, eigenvalue, norm, space.field))
+                length = spectrum.square_root(specialise(tower, eigenvalue, norm, space.field))
                 w = [specialise(tower, eigenvalue, a, space.field) for a in w]
                 if self._lead_sign(w) == -1:  # rule 4, where the assumptions decide the sign
                     length = -length
@@ -71,12 +71,6 @@ class SymbolicDecomposition:
         """The sign of the first entry of *vector* that is not identically zero, when decided (else ``None``)."""
         lead = next((a for a in vector if a), None)
         return None if lead is None else self.spectrum.sign(lead)
-
-    def _length(self, norm):
-        value = norm.in_base()
-        if value is not None:
-            return square_root(self.spectrum.tower, value, self.spectrum.symbols)
-        return self.spectrum.tower.root(norm, "sqrt")
 
     @property
     def rank(self):

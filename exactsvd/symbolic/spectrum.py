@@ -219,6 +219,35 @@ class SymbolicSpectrum:
         self._denested[index] = ((a + b) / 2, smaller, shown)
         return a * b / 2
 
+    def square_root(self, element):
+        """``sqrt(element)`` in the tower for ``element >= 0`` (with its conjugate), without nesting where possible.
+
+        A rational function: :func:`~exactsvd.symbolic.radicals.square_root`.  ``alpha + beta R``
+        (``R`` the radical of a quadratic factor) with ``alpha^2 - beta^2 R^2 = n^2``, ``n`` in ``F``:
+        ``(alpha + n + beta R)/sqrt(2 alpha + 2 n)`` (``alpha >= |n|`` as both conjugates are
+        ``>= 0``), the sign of ``n`` with the simpler root taken.  Otherwise a new generator.
+        """
+        F, tower = self.field.domain, self.tower
+        rational = element.in_base()
+        if rational is not None:
+            return square_root(tower, rational, self.symbols)
+        for eigenvalue in self.eigenvalues:
+            radical = eigenvalue.radical
+            if radical is None or len(radical.terms) != 1:
+                continue
+            (mask, r), = radical.terms.items()
+            if not set(element.terms) <= {0, mask}:
+                continue
+            alpha = element.terms.get(0, F.zero)
+            beta = element.terms[mask] / r
+            n = square_root_in_field(F, alpha * alpha - beta * beta * (radical * radical).in_base())
+            if n is None:
+                break
+            roots = [(m, square_root(tower, 2 * alpha + 2 * m, self.symbols)) for m in (n, -n)]
+            m, root = min(roots, key=lambda pair: (len(pair[1].terms), len(str(tower.expr(pair[1])))))
+            return (tower.base(alpha + m) + radical * beta) / root
+        return tower.root(element, "sqrt")
+
     def singular_value_expr(self, eigenvalue):
         """The SymPy form of :meth:`singular_value` (``|a - b|/2`` for a denested smaller value of undecided sign)."""
         pair = self._denested.get(eigenvalue.factor)

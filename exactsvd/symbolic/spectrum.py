@@ -16,13 +16,15 @@ from functools import cmp_to_key
 
 from sympy import Abs, Ge, Poly, Symbol, factor
 
-from ..errors import SymbolicLimitError, shorten
+from ..errors import InputTooLargeError, SymbolicLimitError, shorten
 from .radicals import square_root, square_root_in_field
 from .signs import sample_point, sign_where_nonzero
 from .tower import Tower
 
 #: The eigenvalue symbol of the characteristic polynomials shown.
 LAMBDA = Symbol("lambda")
+#: The largest smaller side (Gram matrix size) the symbolic path takes; beyond it substitute values.
+MAX_SYMBOLIC_SIZE = 8
 
 
 @dataclass
@@ -64,6 +66,12 @@ class SymbolicSpectrum:
         A = field.matrix
         m, n = A.shape
         self.side = "right" if n <= m else "left"
+        if min(m, n) > MAX_SYMBOLIC_SIZE:
+            raise InputTooLargeError(
+                f"{field.name}: a {m}×{n} matrix with parameters has a {min(m, n)}×{min(m, n)} Gram matrix; the "
+                f"symbolic path takes at most {MAX_SYMBOLIC_SIZE}×{MAX_SYMBOLIC_SIZE}. Substitute values for the "
+                "parameters first"
+            )
         self.working = A if self.side == "right" else A.transpose()
         self.gram = self.working.transpose() * self.working
         self.tower = Tower(field.domain, field.to_expr)

@@ -366,7 +366,7 @@ def check_symbolic_svd(A, r, values):
         assert sympy.minimal_polynomial(mine - theirs, X) == X, f"{label}: singular value {mine} is not {theirs}"
     U, S, V = (M.subs(values) for M in r)
     with mpmath.workdps(WORK_DPS):
-        _check_numerically(point, U, S, V, exact.singular_values, exact.rank, label, False, hand_method=False,
+        _check_numerically(point, U, S, V, exact.singular_values, exact.rank, label, r.is_complex, hand_method=False,
                            rule4=False)
 
 
@@ -398,8 +398,9 @@ def check_condition_fails(A, r, values):
     with mpmath.workdps(WORK_DPS):
         numbers = [_numeric(x) for x in values_shown]
         descending = all(a >= b - mpmath.mpf(10) ** -40 for a, b in zip(numbers, numbers[1:]))
-        product = _mul(_numeric_matrix(U), _mul(_numeric_matrix(S), _t(_numeric_matrix(V), V.cols), S.cols), U.cols)
-        residual = _norm(_sub(product, _numeric_matrix(A.subs(values))))
+        u, s, v = (_numeric_matrix(M, r.is_complex) for M in (U, S, V))
+        product = _mul(u, _mul(s, _t(v, V.cols), S.cols), U.cols)
+        residual = _norm(_sub(product, _numeric_matrix(A.subs(values), r.is_complex)))
     assert not descending or residual > mpmath.mpf(10) ** -30, f"{label}: the generic answer is still right"
 
 

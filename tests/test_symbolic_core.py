@@ -17,6 +17,7 @@ from checker import check_condition_fails, check_symbolic_svd
 x, y, a = symbols("x y a", real=True)
 p = symbols("p", positive=True)
 t = symbols("t", real=True)
+z = symbols("z", complex=True)
 
 #: (matrix, values where the conditions hold, values where one fails)
 CASES = [
@@ -38,6 +39,10 @@ CASES = [
     pytest.param(Matrix([[x, 2 * x], [1, 2]]), [{x: 5}], [], id="rank 1"),
     pytest.param(Matrix([[x, 1, 1], [1, x, 1], [1, 1, x]]), [{x: 3}], [{x: 1}, {x: -3}], id="repeated eigenvalue"),
     pytest.param(Matrix([[1, x, 0], [0, 1, x], [x, 0, 1]]), [{x: 2}], [{x: -1}, {x: Rational(-1, 2)}], id="circulant"),
+    pytest.param(Matrix([[z]]), [{z: 1 + 2 * sympy.I}, {z: -3}], [{z: 0}], id="[[x]] complex"),
+    pytest.param(Matrix([[1, z], [0, 1]]), [{z: Rational(1, 2) - sympy.I}], [{z: 0}], id="complex shear"),
+    pytest.param(Matrix([[z, 0], [0, 2]]), [{z: 3 * sympy.I}], [{z: sympy.I}, {z: 0}], id="complex diagonal"),
+    pytest.param(Matrix([[x, sympy.I], [0, 1]]), [{x: 2}], [{x: 0}], id="real parameter, complex constant"),
 ]
 
 
@@ -67,6 +72,9 @@ def test_peer_answers():
     assert exactsvd.svd(Matrix([[p, 0], [0, 2 * p]])).singular_values == (2 * p, p)
     r = exactsvd.svd(Matrix([[x]]))
     assert r.singular_values == (Abs(x),) and r.conditions == (Ne(x, 0),)
+    r = exactsvd.svd(Matrix([[z]]))
+    assert r.singular_values == (Abs(z),) and r.conditions == (Ne(z, 0),) and r.is_complex
+    assert sympy.expand((r.U * r.S * r.Vh)[0, 0].subs(Abs(z) ** 2, z * sympy.conjugate(z))) == z
     rotation = Matrix([[cos(t), -sin(t)], [sin(t), cos(t)]])
     r = exactsvd.svd(rotation)
     assert r.S == eye(2) and r.V == eye(2) and r.U == rotation and r.conditions == ()

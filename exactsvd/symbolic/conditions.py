@@ -37,10 +37,14 @@ def conditions_of(decomposition):
         if p.degree() <= 0 if p.ring.ngens == 1 else not any(p.degrees()):
             continue
         for f, _ in p.factor_list()[1]:
-            f = f.monic() if f.LC != 0 else f
+            f = f.monic()
             if f in seen:
                 continue
             seen.add(f)
+            if field.is_complex:  # f and conj(f) vanish together: keep the one in x rather than conjugate(x)
+                conj = field.conjugate(field.domain.field.new(f)).numer.monic()
+                seen.add(conj)
+                f = min((f, conj), key=lambda g: str(field.to_expr(field.domain.field.new(g))).count("conjugate"))
             relations.append(Ne(factor(field.map_back(field.domain.to_sympy(field.domain.field.new(f)))), 0))
     relations += spectrum.order_conditions
     if field.angles:

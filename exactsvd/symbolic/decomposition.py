@@ -59,7 +59,7 @@ class SymbolicDecomposition:
         left, right = kernel_counts((m, n), rank, form)
         left = m - rank if left is None else left
         right = n - rank if right is None else right
-        for columns, (vectors, norms) in ((self.left, left_kernel(spectrum.working, left)),
+        for columns, (vectors, norms) in ((self.left, left_kernel(spectrum, left)),
                                           (self.right, zero_space(spectrum, right))):
             for w, norm in zip(vectors, norms):
                 w = [tower.base(a) for a in w]

@@ -60,7 +60,7 @@ class SymbolicSVDResult:
         self.conditions = decomposition.conditions
         self.rank = decomposition.rank
         self.method = "exact"
-        self.is_complex = False
+        self.is_complex = field.is_complex
 
     @cached_property
     def _factors(self):
@@ -80,8 +80,8 @@ class SymbolicSVDResult:
 
     @property
     def Vh(self):
-        """``V^T`` (NumPy's ``Vh``): ``A = U S Vh``."""
-        return self.V.T
+        """``V^H`` (``V^T`` for real parameters; NumPy's ``Vh``): ``A = U S Vh``."""
+        return self.V.H if self.is_complex else self.V.T
 
     @cached_property
     def singular_values(self):
@@ -163,8 +163,8 @@ def _values(symbols, values, named, angles):
             given[symbol] = value
         else:
             given[symbol] = as_exact_matrix([[value]], name=str(symbol))[0, 0]
-        if given[symbol].free_symbols or not given[symbol].is_real:
-            raise InvalidArgumentError(f"{symbol}={shorten(value)} must be a real number")
+        if given[symbol].free_symbols or (symbol.is_real and not given[symbol].is_real):
+            raise InvalidArgumentError(f"{symbol}={shorten(value)} must be a {'real ' if symbol.is_real else ''}number")
     missing = [str(s) for s in symbols if s not in given]
     if missing:
         raise InvalidArgumentError(f"give a value for every parameter: missing {', '.join(missing)}")

@@ -18,7 +18,7 @@ from sympy import Abs, Ge, Poly, Symbol, factor
 
 from ..errors import InputTooLargeError, SymbolicLimitError, shorten
 from .radicals import square_root, square_root_in_field
-from .signs import sample_point, sign_where_nonzero
+from .signs import sign_where_nonzero
 from .tower import Tower
 
 #: The eigenvalue symbol of the characteristic polynomials shown.
@@ -47,7 +47,8 @@ class SymbolicSpectrum:
     ----------
     field : ParameterField
     side : {"right", "left"}
-        ``"right"``: ``G = A^T A``; ``"left"``: ``G = A A^T`` (``working`` is then ``A^T``).
+        ``"right"``: ``G = A^T A``; ``"left"``: ``G = A A^T`` (``working`` is then ``A^T``);
+        ``A^H`` for complex parameters (``x`` and ``conjugate(x)`` independent generators of ``F``).
     working, gram : DomainMatrix over ``F``
     tower : Tower
     charpoly : sympy expression in :data:`LAMBDA`
@@ -72,9 +73,9 @@ class SymbolicSpectrum:
                 f"symbolic path takes at most {MAX_SYMBOLIC_SIZE}×{MAX_SYMBOLIC_SIZE}. Substitute values for the "
                 "parameters first"
             )
-        self.working = A if self.side == "right" else A.transpose()
-        self.gram = self.working.transpose() * self.working
-        self.tower = Tower(field.domain, field.to_expr)
+        self.working = A if self.side == "right" else field.adjoint(A)
+        self.gram = field.adjoint(self.working) * self.working
+        self.tower = Tower(field.domain, field.to_expr, field.conjugate if field.is_complex else None)
         self.symbols = field.generators
         self._denested = {}
         self._factor()
@@ -171,7 +172,7 @@ class SymbolicSpectrum:
         return 1 if expr.is_positive else -1 if expr.is_negative else None
 
     def _order(self):
-        sample = {s: sample_point(s, k) for k, s in enumerate(self.symbols)}
+        sample = self.field.sample()
         values = {id(e): self.tower.expr(e.value, raw=True).subs(sample).evalf(30) for e in self.eigenvalues}
 
         def compare(first, second):

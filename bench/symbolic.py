@@ -33,6 +33,7 @@ CASES = [
     ("peer: shear [[1,a],[0,1]]", Matrix([[1, a], [0, 1]])),
     ("peer: [[0,1,0],[0,x,0],[-1,0,0]]", Matrix([[0, 1, 0], [0, x, 0], [-1, 0, 0]])),
     ("peer: [[x]] real", Matrix([[x]])),
+    ("peer: [[x]] complex", Matrix([[symbols("z", complex=True)]])),
     ("peer: [[x+1,0],[0,2x+1]] x>0", Matrix([[p + 1, 0], [0, 2 * p + 1]])),
     ("peer: [[x,0],[0,-5]]", Matrix([[x, 0], [0, -5]])),
     ("peer: [[x,0],[0,2x]] x>0", Matrix([[p, 0], [0, 2 * p]])),
@@ -43,6 +44,7 @@ CASES = [
     ("2x2 [[x,y],[0,1]]", Matrix([[x, y], [0, 1]])),
     ("2x2 sqrt(2) constants", Matrix([[sqrt(2), x], [0, sqrt(2)]])),
     ("3x3 [[x,0,0],[0,1,0],[0,0,2]]", Matrix([[x, 0, 0], [0, 1, 0], [0, 0, 2]])),
+    ("2x2 complex shear [[1,z],[0,1]]", Matrix([[1, symbols("z", complex=True)], [0, 1]])),
 ]
 
 

@@ -3,6 +3,7 @@
 ::
 
     exactsvd svd MATRIX [--form full|thin|compact] [--json | --latex | --exact] [--digits N] [--no-verify]
+                        [--symbols "x:positive, t"]
     exactsvd numeric MATRIX [--dps N] [--form ...] [--json]
     exactsvd explain MATRIX [--markdown] [--latex FILE.tex] [--pdf FILE.pdf] [--gram AtA|AAt] [--rank-one]
     exactsvd check MATRIX --answer FILE.json [--tol TOL]
@@ -47,7 +48,9 @@ from .checking import cli as check_cli
 from .solutions import cli as explain_cli
 from .input import as_exact_matrix, read_text_file
 from .input.files import file_label
+from .input.symbols import declare_symbols
 from .output import VERIFIED, Progress, svd_text, terminal_width, to_dict, to_json, verified_line
+from .output.symbolic import is_symbolic_result, symbolic_dict, symbolic_latex, symbolic_text
 from .output.layout import matrix_lines
 from .result import FORMS
 from .web import cli as serve_cli
@@ -69,7 +72,7 @@ OWN_TIMEOUT = ("check-bank", "serve")
 IN_PROCESS = ("serve",)
 
 
-def read_matrix(argument, *, allow_files=None):
+def read_matrix(argument, *, allow_files=None, symbols=None):
     """Read the MATRIX argument of a subcommand.
 
     Parameters
@@ -85,6 +88,9 @@ def read_matrix(argument, *, allow_files=None):
     allow_files : bool, optional
         ``False`` refuses ``@FILE`` (:class:`~exactsvd.FileReadingDisabledError`);
         the default follows the environment variable ``EXACTSVD_NO_FILES``.
+    symbols : optional
+        The parameters the matrix may name (``--symbols``), as
+        :func:`exactsvd.input.as_exact_matrix` takes them.
 
     Returns
     -------
@@ -110,15 +116,15 @@ def read_matrix(argument, *, allow_files=None):
     exactsvd.errors.FileReadError: missing.csv: cannot read the file: No such file or directory.
     """
     if argument == "-":
-        return as_exact_matrix(sys.stdin.read(), name="standard input")
+        return as_exact_matrix(sys.stdin.read(), name="standard input", symbols=symbols)
     if not argument.startswith("@"):
-        return as_exact_matrix(argument)
+        return as_exact_matrix(argument, symbols=symbols)
     path = argument[1:]
     text = read_text_file(path, allow_files=allow_files)
     label = file_label(path)
     reader = {".json": _json_rows, ".csv": _csv_rows}.get(Path(path).suffix.lower())
     with withholding_contents():
-        return as_exact_matrix(reader(text, label) if reader else text, name=label)
+        return as_exact_matrix(reader(text, label) if reader else text, name=label, symbols=symbols)
 
 
 def _json_rows(text, path):
@@ -185,8 +191,36 @@ def distinct_outputs(**paths):
         seen[key] = option
 
 
+def symbols_option(parser):
+    """Add ``--symbols SPEC``: the parameters that MATRIX may name (see :func:`symbols_argument`)."""
+    parser.add_argument(
+        "--symbols",
+        type=symbols_argument,
+        metavar="SPEC",
+        help="parameters that MATRIX may name, with assumptions: 'x t', 'x:positive, t', 'n:positive:integer' "
+        "(real, positive, nonnegative, negative, nonpositive, nonzero, integer, complex); a plain name is real",
+    )
+
+
+def symbols_argument(text):
+    """An argparse type: a declaration of parameters (:func:`exactsvd.input.symbols.declare_symbols`).
+
+    >>> sorted(symbols_argument("x:positive, t"))
+    ['t', 'x']
+    >>> symbols_argument("x:big")
+    Traceback (most recent call last):
+    ...
+    argparse.ArgumentTypeError: 'big' (for x) is not an assumption exactsvd knows. Use real, positive, nonnegative, negative, nonpositive, nonzero, integer, complex.
+    """
+    try:
+        return declare_symbols(text, name="--symbols")
+    except ExactSVDError as error:
+        raise argparse.ArgumentTypeError(str(error).removeprefix("--symbols: ")) from None
+
+
 def _svd_arguments(parser):
     parser.add_argument("matrix", metavar="MATRIX", help=MATRIX_HELP)
+    symbols_option(parser)
     parser.add_argument(
         "--form",
         choices=FORMS,
@@ -231,13 +265,15 @@ def _svd(args):
     """Compute, prove and print; progress goes to standard error when the work takes long."""
     with Progress() as progress:
         progress("reading the matrix")
-        matrix = read_matrix(args.matrix)
+        matrix = read_matrix(args.matrix, symbols=args.symbols)
         progress("computing the exact SVD")
         result = svd(matrix, form=args.form)
         progress("proving U S V^T = A")
         verified = result.verify() if args.verify else None
         progress("writing the result")
-        if args.json:
+        if is_symbolic_result(result):
+            text = _symbolic_output(result, verified, args)
+        elif args.json:
             text = to_json(result, verified=verified, **({"digits": args.digits} if args.digits else {}))
         elif args.latex:
             text = _svd_latex(result, verified)
@@ -246,6 +282,15 @@ def _svd(args):
             text = svd_text(result, verified, width=width, **({"digits": args.digits} if args.digits else {}))
     print(text)
     return 0
+
+
+def _symbolic_output(result, verified, args):
+    """The generic SVD of a matrix with parameters as JSON, LaTeX or text (``--digits`` has no decimals to set)."""
+    if args.json:
+        return json.dumps(symbolic_dict(result, verified=verified), ensure_ascii=False)
+    if args.latex:
+        return symbolic_latex(result, verified)
+    return symbolic_text(result, verified, width=None if args.exact else terminal_width())
 
 
 def _svd_latex(result, verified):

@@ -35,8 +35,8 @@ Numbers are integers and decimals, read exactly (``0.96`` is 24/25, ``2.5e2`` is
 250, ``1e-3`` is 1/1000).  Integers in other bases (``0x10``, ``0b101``, ``0o17``),
 ``_`` between digits (``1_000``) and a power of ten without exponent (``1e``) are
 refused, each with its own message.  Exponents must be rational numbers (``2^(1/3)``).  The
-functions are ``sqrt(x)``, ``cbrt(x)``, ``root(x, n)`` and ``abs(x)``; ``cbrt`` and
-``root`` with odd ``n`` take the real root (``cbrt(-8)`` is -2), whereas
+functions are ``sqrt(x)``, ``cbrt(x)``, ``root(x, n)`` and ``abs(x)`` (or SymPy's
+``Abs(x)``); ``cbrt`` and ``root`` with odd ``n`` take the real root (``cbrt(-8)`` is -2), whereas
 ``(-8)^(1/3)`` is SymPy's principal, complex, root.  ``−`` may be written for
 ``-``, and ``⋅``, ``·`` or ``×`` for ``*``; a number or a closing parenthesis
 directly followed (no space) by ``√`` or a name is multiplied by it, so
@@ -129,6 +129,7 @@ FUNCTIONS = {
     "cbrt": "cbrt(2)",
     "root": "root(2, 5)",
     "abs": "abs(-2)",
+    "Abs": "Abs(-2)",
     "CRootOf": "CRootOf(x^3 - 3x + 1, 0)",
 }
 ROOT_OF_HINT = (
@@ -740,11 +741,11 @@ class _Entry:
                 f"Write it as {FUNCTIONS[token.text]}.",
             )
         value, bits = arguments[0][1]
-        if token.text != "abs":
+        if token.text not in ("abs", "Abs"):
             self._radicand(bits, token.pos)
         if token.text == "sqrt":
             return sympy.sqrt(value), bits
-        if token.text == "abs":
+        if token.text in ("abs", "Abs"):
             return sympy.Abs(value), bits
         return _real_root(value, 3 if token.text == "cbrt" else self._index(*arguments[1])), bits
 

@@ -81,11 +81,12 @@ def declare_symbols(symbols, name="symbols"):
     symbols : None, str, iterable or mapping
         ``None`` (no names in matrix text); a string of names separated by
         spaces or commas, each optionally followed by ``:assumption``
-        (``"x:positive, t"``); an iterable of names or SymPy ``Symbol``
-        objects; or a mapping from name to one assumption or several (a
-        string such as ``"positive integer"`` or a tuple of words; ``None``
-        or ``""`` for the default; or the ``Symbol`` itself, so that a dict
-        this function returns reads again).  A plain name is real.
+        (``"x:positive, t"``); an iterable of names (``"x"``,
+        ``"x:positive"``) or SymPy ``Symbol`` objects; or a mapping from
+        name to one assumption or several (a string such as ``"positive
+        integer"`` or a tuple of words; ``None`` or ``""`` for the default;
+        or the ``Symbol`` itself, so that a dict this function returns reads
+        again).  A plain name is real.
     name : str
         The argument name used in error messages.
 
@@ -135,7 +136,7 @@ def _declarations(symbols, name):
         return [checked_symbol(symbols, name)]
     if isinstance(symbols, str):
         items = [item for item in re.split(r"[\s,]+", re.sub(r"\s*:\s*", ":", symbols.strip())) if item]
-        return [_symbol(item.split(":")[0], item.split(":")[1:], name) for item in items]
+        return [_named(item, name) for item in items]
     if hasattr(symbols, "items") and callable(symbols.items):
         return [
             _given(value, key, name) if isinstance(value, sympy.Symbol) else _symbol(key, _words(value, key, name), name)
@@ -148,7 +149,15 @@ def _declarations(symbols, name):
             f"{name}={shorten(symbols)} is not a declaration of parameters. Give names such as 'x t', "
             "('x', 't'), {'x': 'positive'} or SymPy symbols."
         ) from None
-    return [checked_symbol(item, name) if isinstance(item, sympy.Symbol) else _symbol(item, [], name) for item in items]
+    return [checked_symbol(item, name) if isinstance(item, sympy.Symbol) else _named(item, name) for item in items]
+
+
+def _named(item, name):
+    """The ``Symbol`` of one item ``"x"`` or ``"x:positive"`` of a declaration."""
+    if isinstance(item, str) and ":" in item:
+        words = re.sub(r"\s*:\s*", ":", item.strip()).split(":")
+        return _symbol(words[0], words[1:], name)
+    return _symbol(item, [], name)
 
 
 def _given(symbol, key, name):
@@ -207,6 +216,37 @@ def _symbol(text, words, name):
         raise InvalidArgumentError(
             f"{name}: the assumptions {', '.join(words)} of {text} contradict each other. Keep one of them."
         ) from None
+
+
+def assumption_words(symbol):
+    """The fewest words of the vocabulary that declare *symbol* again (``complex``: not known to be real).
+
+    >>> assumption_words(sympy.Symbol("x", positive=True)), assumption_words(sympy.Symbol("n", integer=True))
+    (['positive'], ['integer'])
+    >>> assumption_words(sympy.Symbol("z")), assumption_words(sympy.Symbol("w", complex=True, zero=False))
+    (['complex'], ['complex', 'nonzero'])
+    """
+    if symbol.is_real is not True:
+        return ["complex", "nonzero"] if symbol.is_zero is False else ["complex"]
+    sign = next((word for word in ("positive", "negative", "nonnegative", "nonpositive", "nonzero")
+                 if getattr(symbol, f"is_{word}")), None)
+    words = [sign] if sign else []
+    if symbol.is_integer:
+        words.append("integer")
+    return words or ["real"]
+
+
+def declaration(symbols):
+    """The text that declares *symbols* again, as ``symbols=`` and ``--symbols`` read it.
+
+    >>> declaration([sympy.Symbol("x", positive=True), sympy.Symbol("t", real=True)])
+    'x:positive, t'
+    """
+    parts = []
+    for symbol in symbols:
+        words = [word for word in assumption_words(symbol) if word != "real"]
+        parts.append(":".join([symbol.name, *words]))
+    return ", ".join(parts)
 
 
 def _check_name(text, name):

@@ -23,8 +23,8 @@ class _SymPyPrinter(StrPrinter):
     ``CRootOf`` in it numerically; the internal order is as deterministic.
     """
 
-    def __init__(self):
-        super().__init__({"order": "none"})
+    def __init__(self, order="none"):
+        super().__init__({"order": order})
         self.roots = {}
 
     def _print_ComplexRootOf(self, expr):
@@ -39,8 +39,8 @@ class _SymPyPrinter(StrPrinter):
 class _LinearPrinter(_SymPyPrinter):
     """The string printer with ``√``, ``^`` and ``CRootOf`` polynomials in textbook form."""
 
-    def __init__(self, names=None):
-        super().__init__()
+    def __init__(self, names=None, order="none"):
+        super().__init__(order)
         self.names = names or {}
 
     def _print_Pow(self, expr, rational=False):
@@ -57,6 +57,9 @@ class _LinearPrinter(_SymPyPrinter):
 
     def _print_Mul(self, expr):
         return _NUMBER_TIMES_ROOT.sub(r"\1√", super()._print_Mul(expr))
+
+    def _print_Abs(self, expr):
+        return f"abs({self._print(expr.args[0])})"
 
     def _print_root(self, expr):
         name = self.names.get(expr)
@@ -78,6 +81,17 @@ def linear(number, names=None):
     '1 + CRootOf(x^3 - 5x^2 + 6x - 1, 2)^2'
     """
     return _LinearPrinter(names).doprint(number)
+
+
+def formula(expr):
+    """A formula in parameters as :func:`linear` writes numbers, its terms in the textbook's order.
+
+    >>> from sympy import Symbol, sqrt
+    >>> x = Symbol("x", real=True)
+    >>> formula(-(x - 5) * (x + 5)), formula(sqrt(x**2 + 1) / abs(x)), formula(x / sqrt(x**2 + 1))
+    ('(5 - x)*(x + 5)', '√(x^2 + 1)/abs(x)', 'x/√(x^2 + 1)')
+    """
+    return _LinearPrinter(order=None).doprint(expr).replace("sqrt(", "√(")
 
 
 def sympy_text(number):

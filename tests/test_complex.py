@@ -256,11 +256,6 @@ def test_check_names_the_complex_mistake(A, change, words):
     assert any(words in p for p in report.problems), report.problems
 
 
-def test_check_of_a_complex_answer_with_tolerance_is_refused():
-    with pytest.raises(exactsvd.UnsupportedEntryError, match="tol="):
-        exactsvd.check(CHECKED, *exactsvd.svd(CHECKED), tol=1e-3)
-
-
 def test_cli_states_the_unitary_identities(capsys):
     from exactsvd.cli import main
 
@@ -279,3 +274,57 @@ def test_cli_states_the_unitary_identities(capsys):
 def test_faces_not_yet_complex_say_so(call):
     with pytest.raises(exactsvd.UnsupportedEntryError):
         call()
+
+
+# --------------------------------------------------------------------------- check(tol=) on complex answers
+
+ROUNDED_A = "[[1, 2+i], [3i, -1]]"
+
+
+def rounded(digits):
+    return [M.evalf(digits) for M in exactsvd.svd(ROUNDED_A)]
+
+
+def test_check_with_tol_accepts_a_rounded_complex_answer_and_counts_its_digits():
+    U, S, V = rounded(6)
+    report = exactsvd.check(ROUNDED_A, U, S, V, tol=1e-4)
+    assert report.ok and report.facts.digits == 5 and report.facts.reconstructs
+    assert "to the tolerance" in report.facts.method
+    assert not exactsvd.check(ROUNDED_A, U, S, V, tol=1e-9).ok  # 6 digits do not hold to 1e-9
+
+
+def test_check_with_tol_reads_complex_floats_and_decimal_strings():
+    A = "[[1, i], [i, 1]]"
+    as_text = [["0.7071", "0.7071i"], ["0.7071i", "0.7071"]]
+    as_floats = [[0.7071, 0.7071j], [0.7071j, 0.7071]]
+    for U, S in ((as_text, ["1.4142", "1.4142"]), (as_floats, [1.4142, 1.4142])):
+        report = exactsvd.check(A, U, S, [[1, 0], [0, 1]], tol=1e-3)
+        assert report.ok and report.facts.digits == 4
+
+
+@pytest.mark.parametrize(
+    "change, sentence",
+    [
+        (lambda V: V.conjugate(), "conjugated but not transposed"),
+        (lambda V: V.T, "transposed but not conjugated"),
+        (lambda V: V.H, "given as V^H"),
+        (lambda V: V * sympy.diag(I, 1), "u1 and v1 do not fit"),
+    ],
+)
+def test_check_with_tol_names_the_complex_mistakes(change, sentence):
+    U, S, V = rounded(8)
+    report = exactsvd.check(ROUNDED_A, U, S, change(V), tol=1e-5)
+    assert not report.ok and "U S V^H is not A" in report.problems
+    assert any(sentence in p for p in report.problems), report.problems
+
+
+def test_check_with_tol_finds_a_wrong_rounded_singular_value():
+    U, S, V = rounded(6)
+    report = exactsvd.check(ROUNDED_A, U, [S[0, 0] + Rational(1, 100), S[1, 1]], V, tol=1e-4)
+    assert not report.ok and any("s1 =" in p and "is not a singular value" in p for p in report.problems)
+
+
+def test_check_with_tol_accepts_the_numeric_complex_answer():
+    r = exactsvd.svd(ROUNDED_A, method="numeric", dps=20)
+    report = exactsvd.check(ROUNDED_A, *r, tol=1e-15)
+    assert report.ok and report.facts.digits >= 15

@@ -4,7 +4,7 @@ from sympy import ImmutableMatrix, N, sqrt
 
 from ..api import svd
 from ..core.complexmatrix import is_complex_matrix
-from ..errors import InvalidArgumentError, UnsupportedEntryError, shorten
+from ..errors import InvalidArgumentError, shorten
 from ..input import as_exact_matrix
 from .answer import read_answer, shape_problems
 from .canonical import compare, in_form, proved_signs, sign_differences, structural_signs
@@ -150,14 +150,12 @@ class _Check:
         self.problems, self.undecided, self.open = [], [], []
         self.facts = {"shape": A.shape, "rank": self.rank, "true_singular_values": self.true}
         self.complex = answer is not None and any(map(is_complex_matrix, (A, answer.U, answer.S, answer.V)))
-        if self.complex and tolerance is not None:
-            raise UnsupportedEntryError("check: tol= is not supported for complex matrices yet; give the answer exactly")
 
     def report(self):
         problems, form, fits = shape_problems(self.A, self.answer, self.rank)
         self.problems += problems
         if fits and self.complex:
-            return check_complex(self.A, self.answer, form, self.full)
+            return check_complex(self.A, self.answer, form, self.full, self.tolerance)
         if fits:
             self._check(form)
         if self.problems and self.tolerance is None:

@@ -79,7 +79,9 @@ def explain(A, *, gram=None, rank_one=False, rationalize=False):
     Parameters
     ----------
     A : matrix-like
-        As for :func:`exactsvd.svd`.
+        As for :func:`exactsvd.svd`, complex entries included: then ``G = A^H A``
+        (or ``A A^H``), Hermitian Gram–Schmidt, the phase rule as a step and
+        ``A = U Sigma V^H`` (:mod:`.complex_build`).
     gram : {None, "AtA", "AAt"}
         The Gram matrix to diagonalise; ``None``: the smaller one (``A^T A``
         on a tie), as :func:`exactsvd.svd` does.
@@ -106,6 +108,9 @@ def explain(A, *, gram=None, rank_one=False, rationalize=False):
     [sqrt(2)/2, -sqrt(2)/2]])
     >>> explain([[1, 2, 1, 0], [2, 0, 1, 1]], gram="AtA").step(GramStep).matrix.shape
     (4, 4)
+    >>> s = explain("[[1, i], [i, -1], [2, 2i]]")
+    >>> s.is_complex, s.step(GramStep).matrix.tolist(), s.singular_values
+    (True, [[6, 6*I], [-6*I, 6]], (2*sqrt(3), 0))
     """
     if gram is not None and gram not in GRAMS:
         raise InvalidArgumentError(f"gram={shorten(gram)} is not a Gram matrix; use None, 'AtA' or 'AAt'")
@@ -290,42 +295,62 @@ def _space_step(hand, convert, length, **fields):
 
 
 def _eigenspace_step(context, first, pairs):
-    """Step 5 for one eigenvalue: ``G - lambda I``, its RREF, basis, Gram–Schmidt, unit vectors.
-
-    For a simple root of a factor of degree 3 or more the core's eigenvector
-    (a polynomial in the root, without division) is shown instead of the
-    RREF basis, whose entries would be far larger.
-    """
+    """Step 5 for one eigenvalue: ``G - lambda I``, its RREF, basis, Gram–Schmidt, unit vectors."""
     space, root = pairs[0].space, pairs[0].root
     field_ = space.field
     L = field_.domain
-    eigenvalue = field_.root_expr(root)
     gram = context.spectrum.gram
-    shifted = gram.to_Matrix() - eigenvalue * eye(gram.shape[0])
-    if field_.degree >= 3 and len(pairs) == 1:
-        basis, rref = [list(space.gram_vectors[0])], None
-    else:
-        rows = [
-            [a - field_.theta if i == j else L.convert(a) for j, a in enumerate(row)]
-            for i, row in enumerate(gram.to_list())
-        ]
-        basis = kernel_basis_rows(rows, L)
-        rref = reduced_echelon(shifted) if field_.degree <= 2 else None
+
+    def shift(a, diagonal):
+        return a - field_.theta if diagonal else L.convert(a)
+
+    basis, fields = eigenspace(context, first, pairs, (gram.to_Matrix(), gram.to_list()), shift, L)
     hand = _orthogonalise(basis, space.gram_vectors, L)
-    side = 1 if context.right else 0
     return _space_step(
         hand,
         partial(field_.expr, root=root),
         partial(field_.sqrt_expr, root=root),
+        signs=tuple(pair.sign * field_.sign_at(scale, root) for pair, scale in zip(pairs, hand.scales)),
+        **fields,
+    )
+
+
+def eigenspace(context, first, pairs, gram, shift, domain):
+    """``(basis, fields)`` of the eigenspace step of *pairs* (one eigenvalue): the hand basis and the step's fields.
+
+    *gram* is ``G`` as a SymPy matrix and as rows of the core's entries;
+    ``shift(a, diagonal)`` is the entry ``a`` of ``G - theta I`` over the
+    eigen-field (or its complex field *domain*).  For a
+    simple root of a factor of degree 3 or more the core's eigenvector (a
+    polynomial in the root, without division) is the basis instead of the RREF
+    basis, whose entries would be far larger.
+    """
+    space, root = pairs[0].space, pairs[0].root
+    field_ = space.field
+    eigenvalue = field_.root_expr(root)
+    matrix, rows = gram
+    shifted = matrix - eigenvalue * eye(matrix.shape[0])
+    if field_.degree >= 3 and len(pairs) == 1:
+        basis, rref = [list(space.gram_vectors[0])], None
+    else:
+        basis = kernel_basis_rows([[shift(a, i == j) for j, a in enumerate(row)] for i, row in enumerate(rows)], domain)
+        rref = reduced_echelon(shifted) if field_.degree <= 2 else None
+    side = 1 if context.right else 0
+    return basis, dict(
         kind="eigenspace",
         letter="v" if context.right else "u",
         indices=tuple(range(first, first + len(pairs))),
         eigenvalue=eigenvalue,
         matrix=ImmutableMatrix(shifted),
         rref=rref,
-        signs=tuple(pair.sign * field_.sign_at(scale, root) for pair, scale in zip(pairs, hand.scales)),
         units=tuple(column(context.pair_columns(pair)[side]) for pair in pairs),
     )
+
+
+def kernel_part(decomposition, entries, left):
+    """``(size, count, kernel)``: the length of the kernel vectors of *entries*, how many ``U`` (*left*) or ``V`` needs, the core's kernel."""
+    size = entries.shape[1]
+    return size, size - decomposition.rank, decomposition.left_kernel if left else decomposition.right_kernel
 
 
 def _kernel_step(context, kind):
@@ -333,12 +358,10 @@ def _kernel_step(context, kind):
     decomposition = context.decomposition
     left = kind == "left kernel"
     entries = context.entries.transpose() if left else context.entries
-    size = entries.shape[1]
-    count = size - decomposition.rank
+    size, count, kernel = kernel_part(decomposition, entries, left)
     if not count:
         return None
     K = entries.domain
-    kernel = decomposition.left_kernel if left else decomposition.right_kernel
     hand = _orthogonalise(kernel_basis(entries), [v[:size] for v in kernel.vectors[:count]], K)
     matrix = context.matrix.T if left else context.matrix
 

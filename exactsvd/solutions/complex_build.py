@@ -18,7 +18,7 @@ shown are the core's.
 
 from functools import partial
 
-from sympy import I, ImmutableMatrix, expand, eye, radsimp, sqrt
+from sympy import I, ImmutableMatrix, expand, radsimp, sqrt
 
 from ..core.complexmatrix import complex_domain_matrix
 from ..core.gaussian import Gaussian, GaussianField, hermitian_dot, hermitian_gram_schmidt
@@ -31,8 +31,10 @@ from .build import (
     Context,
     charpoly_step,
     column,
+    eigenspace,
     eigenvalue_groups,
     factors_step,
+    kernel_part,
     pad,
     reduced_echelon,
     singular_values_step,
@@ -113,50 +115,28 @@ def _phase(core, w, convert, length):
 def _eigenspace_step(context, first, pairs):
     """Step 5 for one eigenvalue over ``L(i)``: ``G - lambda I``, its RREF, basis, Gram–Schmidt, phases."""
     space, root = pairs[0].space, pairs[0].root
-    field_ = space.field
-    L = field_.domain
-    eigenvalue = field_.root_expr(root)
-    gram = context.spectrum.gram
-    shifted = gram.to_sympy() - eigenvalue * eye(gram.shape[0])
-    if field_.degree >= 3 and len(pairs) == 1:
-        basis, rref = [list(space.gram_vectors[0])], None
-    else:
-        rows = [
-            [Gaussian(L.convert(a.re) - (field_.theta if i == j else L.zero), L.convert(a.im)) for j, a in enumerate(row)]
-            for i, row in enumerate(gram.rows())
-        ]
-        basis = kernel_basis_rows(rows, GaussianField(L))
-        rref = reduced_echelon(shifted) if field_.degree <= 2 else None
-    side = 1 if context.right else 0
-    return _hand(
-        basis,
-        space.gram_vectors,
-        GaussianField(L),
-        partial(field_.expr, root=root),
-        partial(field_.sqrt_expr, root=root),
-        kind="eigenspace",
-        letter="v" if context.right else "u",
-        indices=tuple(range(first, first + len(pairs))),
-        eigenvalue=eigenvalue,
-        matrix=ImmutableMatrix(shifted),
-        rref=rref,
-        units=tuple(column(context.pair_columns(pair)[side]) for pair in pairs),
-    )
+    field_, gram = space.field, context.spectrum.gram
+    L, F = field_.domain, GaussianField(field_.domain)
+
+    def shift(a, diagonal):
+        return Gaussian(L.convert(a.re) - (field_.theta if diagonal else L.zero), L.convert(a.im))
+
+    basis, fields = eigenspace(context, first, pairs, (gram.to_sympy(), gram.rows()), shift, F)
+    return _hand(basis, space.gram_vectors, F, partial(field_.expr, root=root), partial(field_.sqrt_expr, root=root),
+                 **fields)
 
 
 def _kernel_step(context, left):
     """Step 7: the null space of ``A^H`` (completes ``U``, *left*) or of ``A``; ``None`` if it is 0."""
     decomposition = context.decomposition
     entries = context.entries.adjoint() if left else context.entries
-    size = entries.shape[1]
-    count = size - decomposition.rank
+    size, count, kernel = kernel_part(decomposition, entries, left)
     if not count:
         return None
     K = entries.domain
     F = GaussianField(K)
     rows = entries.rows()
     basis = kernel_basis_rows(rows, F) if rows else [[F.one if i == j else F.zero for i in range(size)] for j in range(size)]
-    kernel = decomposition.left_kernel if left else decomposition.right_kernel
     matrix = context.matrix.H if left else context.matrix
     return _hand(
         basis,

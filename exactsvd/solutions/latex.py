@@ -413,14 +413,8 @@ class _Writer(StepWriter):
             label = _lambdas(step.indices) + ("" if value == f"\\lambda_{{{first}}}" else f" = {value}")
             blocks = [_text(f"The eigenvectors for ${label}$ are the null space of ${shifted}$.")]
         else:
-            shifted, factor = (self.t("A"), "U") if step.kind == "left kernel" else ("A", "V")
-            title = f"Completing ${factor}$: the null space of ${shifted}$"
-            blocks = [
-                _text(
-                    f"${factor}$ needs {len(step.indices)} more column(s): an orthonormal basis of the null "
-                    f"space of ${shifted}$, which is orthogonal to the columns found so far."
-                )
-            ]
+            shifted, title, sentence = self.kernel_words(step, lambda code: f"${code}$")
+            blocks = [_text(sentence)]
         scalable = step.kind == "eigenspace"  # a kernel step shows A or its transpose as given
         rref = f"\\operatorname{{rref}}({shifted})"
         both = step.rref is not None and self.side_by_side((shifted, step.matrix, scalable), (rref, step.rref, False))

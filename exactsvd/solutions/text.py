@@ -223,14 +223,8 @@ class _Writer(StepWriter):
                 self.eq(f"The eigenvectors for {_lambdas(step.indices)}", *value, f" are the null space of {shifted}.")
             ]
         else:
-            shifted, factor = (self.t("A"), "U") if step.kind == "left kernel" else ("A", "V")
-            title = f"Completing {factor}: the null space of {shifted}"
-            lines = [
-                _say(
-                    f"{factor} needs {len(step.indices)} more column(s): an orthonormal basis of the null space "
-                    f"of {shifted}, which is orthogonal to the columns found so far."
-                )
-            ]
+            shifted, title, sentence = self.kernel_words(step, str)
+            lines = [_say(sentence)]
         scalable = step.kind == "eigenspace"  # a kernel step shows A or its transpose as given
         lines.append(self.eq(f"{shifted} = ", step.matrix if scalable else self.plain._print(step.matrix)))
         if step.rref is not None:

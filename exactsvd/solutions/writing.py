@@ -43,6 +43,14 @@ class StepWriter:
         """The rendering of one step, by the method named after its class."""
         return getattr(self, "_" + type(step).__name__)(step)
 
+    def kernel_words(self, step, math):
+        """``(shifted, title, sentence)`` of a kernel step; *math* marks a formula up as the renderer writes it."""
+        shifted, factor = (self.t("A"), "U") if step.kind == "left kernel" else ("A", "V")
+        title = f"Completing {math(factor)}: the null space of {math(shifted)}"
+        sentence = (f"{math(factor)} needs {len(step.indices)} more column(s): an orthonormal basis of the null "
+                    f"space of {math(shifted)}, which is orthogonal to the columns found so far.")
+        return shifted, title, sentence
+
     def gram_words(self):
         """What the Gram matrix is, in words (no mathematics to typeset)."""
         if self.is_complex:

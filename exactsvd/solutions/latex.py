@@ -308,26 +308,11 @@ class _Writer(StepWriter):
 
     def _MatrixStep(self, step):
         m, n = step.matrix.shape
-        chosen, other = self.gram(step.gram), self.gram("AAt" if step.gram == "AtA" else "AtA")
-        size, other_size = (n, m) if step.gram == "AtA" else (m, n)
-        if step.gram == "AtA":
-            side, own, follows = "right", "v_i", "u_i = A v_i / s_i"
-        else:
-            side, own, follows = "left", "u_i", f"v_i = {self.t('A')} u_i / s_i"
-        sizes = f"{_size(size, size)}; ${other}$ is {_size(other_size, other_size)}"
-        if step.forced:
-            why = f"As asked, we use $G = {chosen}$ ({sizes})."
-        elif size == other_size:
-            why = f"Both Gram matrices are {_size(size, size)}; we use $G = {chosen}$."
-        else:
-            why = f"We use the smaller Gram matrix, $G = {chosen}$ ({sizes})."
+        vectors = (("v_i", "u_i = A v_i / s_i"), ("u_i", f"v_i = {self.t('A')} u_i / s_i"))
         return "The matrix and the choice of Gram matrix", [
             _text(f"$A$ has $m = {m}$ rows and $n = {n}$ columns."),
             *self.matrix("A", step.matrix, factor=False),
-            _text(
-                f"{why} Its eigenvectors are the {side} singular vectors ${own}$ and the others follow as "
-                f"${follows}$, so that their {'phases' if self.is_complex else 'signs'} fit together."
-            ),
+            _text(self.choice_words(step, lambda code: f"${code}$", lambda k: _size(k, k), vectors)),
         ]
 
     def _GramStep(self, step):

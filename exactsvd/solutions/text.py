@@ -114,22 +114,11 @@ class _Writer(StepWriter):
 
     def _MatrixStep(self, step):
         m, n = step.matrix.shape
-        chosen, other = self.gram(step.gram), self.gram("AAt" if step.gram == "AtA" else "AtA")
-        size, other_size = (n, m) if step.gram == "AtA" else (m, n)
-        side, own, follows = ("right", "vᵢ", "uᵢ = Avᵢ/sᵢ") if step.gram == "AtA" else ("left", "uᵢ", f"vᵢ = {self.t('A')}uᵢ/sᵢ")
-        if step.forced:
-            why = f"As asked, we use G = {chosen} ({size}×{size}; {other} is {other_size}×{other_size})."
-        elif size == other_size:
-            why = f"Both Gram matrices are {size}×{size}; we use G = {chosen}."
-        else:
-            why = f"We use the smaller Gram matrix, G = {chosen} ({size}×{size}; {other} is {other_size}×{other_size})."
+        vectors = (("vᵢ", "uᵢ = Avᵢ/sᵢ"), ("uᵢ", f"vᵢ = {self.t('A')}uᵢ/sᵢ"))
         return "The matrix and the choice of Gram matrix", [
             f"A has m = {m} rows and n = {n} columns.",
             self.eq("A = ", self.plain._print(step.matrix)),
-            _say(
-                f"{why} Its eigenvectors are the {side} singular vectors {own}; the others follow as {follows}, "
-                f"so that their {'phases' if self.is_complex else 'signs'} fit together."
-            ),
+            _say(self.choice_words(step, str, lambda k: f"{k}×{k}", vectors)),
         ]
 
     def _GramStep(self, step):

@@ -43,6 +43,27 @@ class StepWriter:
         """The rendering of one step, by the method named after its class."""
         return getattr(self, "_" + type(step).__name__)(step)
 
+    def choice_words(self, step, math, square, vectors):
+        """The sentence on the chosen Gram matrix of the first step.
+
+        *math* marks a formula up, ``square(k)`` writes the size ``k × k``,
+        *vectors* is ``(own, follows)`` for ``A^T A`` and for ``A A^T``, in the renderer's notation.
+        """
+        m, n = step.matrix.shape
+        right = step.gram == "AtA"
+        chosen, other = self.gram(step.gram), self.gram("AAt" if right else "AtA")
+        size, other_size = (n, m) if right else (m, n)
+        sizes = f"{square(size)}; {math(other)} is {square(other_size)}"
+        if step.forced:
+            why = f"As asked, we use {math('G = ' + chosen)} ({sizes})."
+        elif size == other_size:
+            why = f"Both Gram matrices are {square(size)}; we use {math('G = ' + chosen)}."
+        else:
+            why = f"We use the smaller Gram matrix, {math('G = ' + chosen)} ({sizes})."
+        own, follows = vectors[0 if right else 1]
+        return (f"{why} Its eigenvectors are the {'right' if right else 'left'} singular vectors {math(own)} and the "
+                f"others follow as {math(follows)}, so that their {'phases' if self.is_complex else 'signs'} fit together.")
+
     def kernel_words(self, step, math):
         """``(shifted, title, sentence)`` of a kernel step; *math* marks a formula up as the renderer writes it."""
         shifted, factor = (self.t("A"), "U") if step.kind == "left kernel" else ("A", "V")

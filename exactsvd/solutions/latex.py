@@ -88,10 +88,7 @@ def to_latex(solution, standalone=False, paper="a4"):
     True
     """
     head = preamble(paper)
-    sections = []
-    for number, (title, blocks) in enumerate(step_blocks(solution), 1):
-        sections.append(f"\\subsection*{{Step {number}. {title}}}\n{typeset(blocks)}")
-    body = "\n\n".join(sections)
+    body = "\n\n".join(f"\\subsection*{{{heading}}}\n{typeset(blocks)}" for heading, blocks in headed_blocks(solution))
     if not standalone:
         return body + "\n"
     m, n = solution.matrix.shape
@@ -130,6 +127,11 @@ def document_title(solution):
     """
     m, n = solution.matrix.shape
     return f"Singular value decomposition of a {m}×{n} matrix, step by step"
+
+
+def headed_blocks(solution):
+    """``[(heading, blocks)]``: :func:`step_blocks` with each title numbered, ``"Step 1. ..."``."""
+    return [(f"Step {number}. {title}", blocks) for number, (title, blocks) in enumerate(step_blocks(solution), 1)]
 
 
 def step_blocks(solution):

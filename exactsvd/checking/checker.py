@@ -49,7 +49,9 @@ def check(A, U, S, V, *, tol=None, rationalize=False):
         hold when every entry is within *tol*, and the report gives the number
         of digits to which the answer agrees with the exact one
         (``report.facts.digits``).  Floats are then accepted in ``U``, ``S``
-        and ``V``.  Without *tol*, decimals are exact numbers (``"0.447"`` is
+        and ``V``, complex ones too (``0.7071j``, ``"0.7071i"``): a complex
+        answer is checked for ``U^H U = I``, ``V^H V = I`` and ``U S V^H = A``
+        to the tolerance, with the same diagnoses as an exact one.  Without *tol*, decimals are exact numbers (``"0.447"`` is
         447/1000) and do not match radicals.
     rationalize : bool
         Accept Python floats everywhere, read as the decimal they print as.

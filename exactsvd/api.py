@@ -8,8 +8,6 @@ as fast as it can; with them it runs in a worker process of
 
 import time
 
-from sympy import ImmutableMatrix
-from sympy.matrices import MatrixBase
 from sympy.polys.matrices import DomainMatrix
 
 from . import budget
@@ -73,10 +71,16 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
         (default ``exactsvd.budget.DEFAULT_MAX_MEMORY``, 1 GiB, whenever a
         worker runs); past it :class:`~exactsvd.MemoryLimitExceeded`.  Giving
         it runs the call in a worker even without *timeout*.  Linux only.
+    symbols : None, str, iterable or mapping
+        Parameters that matrix text may name (``"x t"``, ``{"x": "positive"}``;
+        a plain name is real); a SymPy matrix brings its own symbols.  A matrix
+        with parameters takes the symbolic path (``method="exact"`` only) and
+        gives a :class:`~exactsvd.SymbolicSVDResult`: the generic SVD with
+        ``conditions`` under which it holds, ``verify()`` and ``subs()``.
 
     Returns
     -------
-    SVDResult
+    SVDResult or SymbolicSVDResult
         Unpacks to ``U, S, V``; ``singular_values``, ``rank``, ``verify()``,
         ``method``.
 
@@ -90,6 +94,9 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
         field of the entries of degree above 64 on the exact path.
     TimeLimitExceeded, MemoryLimitExceeded
         The call ran out of its *timeout* or *max_memory*.
+    SymbolicLimitError
+        A matrix with parameters whose Gram matrix has a factor of degree 3 or
+        more in the eigenvalue: substitute values first.
 
     Examples
     --------
@@ -120,6 +127,16 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     >>> r = exactsvd.svd([[0.5, 0], [0, 0.25]], method="numeric", dps=20)
     >>> r.digits, [float(s) for s in r.singular_values]
     (20, [0.5, 0.25])
+
+    A matrix with a parameter: the generic SVD and where it holds.
+
+    >>> r = exactsvd.svd("[[x + 1, 0], [0, 2*x + 1]]", symbols={"x": "positive"})
+    >>> r.singular_values, r.conditions, r.V
+    ((2*x + 1, x + 1), (), Matrix([
+    [0, 1],
+    [1, 0]]))
+    >>> exactsvd.svd("[[1, a], [0, 1]]", symbols="a").conditions
+    (Ne(a, 0),)
     """
     check_form(form)
     if method not in METHODS:
@@ -130,7 +147,7 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     max_memory = budget.check_max_memory(max_memory)
     if method == "auto":
         return _auto(A, form, dps, timeout, rationalize, max_memory, symbols)
-    matrix = _read(A, rationalize or method == "numeric", symbols)
+    matrix = as_exact_matrix(A, rationalize=rationalize or method == "numeric", symbols=symbols)
     if is_symbolic(matrix):
         return _symbolic(matrix, form, method, timeout, max_memory)
     if method == "numeric":
@@ -141,13 +158,6 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     data = budget.run(_exact_data, matrix, form, what=_what("exact SVD", matrix), hint=EXACT_HINT,
                       **_limits(timeout, max_memory))
     return _result(matrix, data, form)
-
-
-def _read(A, rationalize, symbols):
-    """The validated SymPy matrix of *A*; a SymPy matrix with free symbols is taken as it is (the symbolic path)."""
-    if symbols is None and isinstance(A, MatrixBase) and A.free_symbols:
-        return ImmutableMatrix(A)
-    return as_exact_matrix(A, rationalize=rationalize)
 
 
 def _symbolic(matrix, form, method, timeout, max_memory):
@@ -228,11 +238,11 @@ def _auto(A, form, dps, timeout, rationalize, max_memory, symbols):
     seconds = budget.DEFAULT_AUTO_TIMEOUT if timeout is None else timeout
     started = time.monotonic()
     try:
-        matrix = _read(A, rationalize, symbols)
+        matrix = as_exact_matrix(A, rationalize=rationalize, symbols=symbols)
         if is_symbolic(matrix):
             return _symbolic(matrix, form, "auto", timeout, max_memory)
     except NotExactError:
-        matrix = as_exact_matrix(A, rationalize=True)
+        matrix = as_exact_matrix(A, rationalize=True, symbols=symbols)
         return _numeric(matrix, form, dps, seconds, max_memory, "numeric: the matrix has float entries")
     budget.refuse_beyond_limits(matrix, form, "numeric")
     share = seconds * budget.limits.AUTO_EXACT_SHARE
@@ -285,7 +295,11 @@ def singular_values(A, *, rationalize=False, timeout=None, max_memory=None, symb
 
     Cheaper than :func:`svd`: only the characteristic polynomial of the smaller
     Gram matrix, its factors and its ordered roots are computed.  *timeout*
-    and *max_memory* work as for :func:`svd` (a worker process).
+    and *max_memory* work as for :func:`svd` (a worker process).  With
+    parameters (*symbols* as for :func:`svd`) the values are exact expressions
+    (``Abs(x)``, ``sqrt(x**2 + 1)``): a tuple, descending, when the
+    assumptions decide the order, else a :class:`~exactsvd.SingularValueCases`
+    that states the case split.
 
     Examples
     --------
@@ -294,11 +308,18 @@ def singular_values(A, *, rationalize=False, timeout=None, max_memory=None, symb
     (3, sqrt(3))
     >>> exactsvd.singular_values([[1, -1], [-2, 2], [2, -2]], timeout=30)
     (3*sqrt(2), 0)
+    >>> exactsvd.singular_values("[[0, 1, 0], [0, x, 0], [-1, 0, 0]]", symbols="x")
+    (sqrt(x**2 + 1), 1, 0)
+    >>> print(exactsvd.singular_values("[[x, 0], [0, -5]]", symbols="x"))
+    singular values 5, Abs(x); the order depends on the parameters:
+      x <= -5: (Abs(x), 5)
+      -5 <= x <= 5: (5, Abs(x))
+      x >= 5: (Abs(x), 5)
     """
     _check_flag(rationalize, "rationalize")
     timeout = budget.check_timeout(timeout)
     max_memory = budget.check_max_memory(max_memory)
-    matrix = _read(A, rationalize, symbols)
+    matrix = as_exact_matrix(A, rationalize=rationalize, symbols=symbols)
     if is_symbolic(matrix):
         if timeout is None and max_memory is None:
             return symbolic_singular_values(matrix)

@@ -16,27 +16,24 @@ import sympy
 from exactsvd.input import as_exact_matrix
 from exactsvd.input.symbols import declare_symbols
 
-#: ``values``: the singular values by hand (SymPy text, comma separated, any order); ``complex``: the
-#: parameters are complex (the core's real path refuses them); ``known``: what the core does not do right yet,
+#: ``values``: the singular values by hand (SymPy text, comma separated, any order); ``known``: what the core does
+#: not do right yet,
 #: ``{"svd" or "singular_values": reason}`` (the notes of /work/wt/issues/SYMBOLIC_INTERFACE.md; the tests
 #: expect the failure strictly, so a fix shows as a failure until the entry is removed).
-SymbolicCase = namedtuple("SymbolicCase", "name text symbols values why complex known", defaults=(False, None))
+SymbolicCase = namedtuple("SymbolicCase", "name text symbols values why known", defaults=(None,))
 
-SPURIOUS_CONDITION = {"svd": "core: Ne(cos(t) + 1, 0) is not needed, the answer is right at t = pi (note 3)"}
-RADICAL_COEFFICIENT = {key: "core: sqrt(2) with a parameter, CoercionFailed in square_root (note 1)"
-                       for key in ("svd", "singular_values")}
 POSITIVE_ORDER = {"singular_values": "core: order cases of a positive parameter, int.evalf (note 2)"}
 
 PEER_CASES = [
     SymbolicCase("diagonal-with-symbol", "[[1, 0, 0], [0, x, 0], [0, 0, 5]]", "x", "1, Abs(x), 5",
                  "diag(1, x, 5): the absolute values of the diagonal"),
     SymbolicCase("rotation", "[[cos(t), -sin(t)], [sin(t), cos(t)]]", "t", "1, 1",
-                 "an orthogonal matrix: A^T A = I", known=SPURIOUS_CONDITION),
+                 "an orthogonal matrix: A^T A = I"),
     SymbolicCase("shear", "[[1, a], [0, 1]]", "a", "(sqrt(a**2 + 4) + Abs(a))/2, (sqrt(a**2 + 4) - Abs(a))/2",
                  "A^T A has trace a^2 + 2 and determinant 1: s1 s2 = 1, s1 + s2 = sqrt(a^2 + 4)"),
     SymbolicCase("three-by-three-rank-two", "[[0, 1, 0], [0, x, 0], [-1, 0, 0]]", "x", "sqrt(x**2 + 1), 1, 0",
                  "orthogonal columns of lengths 1, sqrt(1 + x^2), 0"),
-    SymbolicCase("one-by-one-complex", "[[x]]", "x:complex", "Abs(x)", "|x| for a complex x", True),
+    SymbolicCase("one-by-one-complex", "[[x]]", "x:complex", "Abs(x)", "|x| for a complex x"),
     SymbolicCase("one-by-one-real", "[[x]]", "x", "Abs(x)", "|x|"),
     SymbolicCase("diagonal-positive", "[[x + 1, 0], [0, 2x + 1]]", "x:positive", "2*x + 1, x + 1",
                  "positive diagonal, 2x + 1 > x + 1 for x > 0"),
@@ -72,7 +69,7 @@ OWN_CASES = [
     SymbolicCase("rational-below-one", "[[1/(x + 1), 0], [0, 1]]", "x:positive", "1, 1/(x + 1)",
                  "1/(x + 1) < 1 for x > 0: the assumptions decide the order"),
     SymbolicCase("sqrt2-with-parameter", "[[sqrt(2)*x, 0], [0, x]]", "x:positive", "sqrt(2)*x, x",
-                 "a radical times a parameter", known=RADICAL_COEFFICIENT),
+                 "a radical times a parameter"),
     SymbolicCase("scaled-hadamard", "[[x, x], [x, -x]]", "x", "sqrt(2)*Abs(x), sqrt(2)*Abs(x)",
                  "x [[1, 1], [1, -1]]: A^T A = 2x^2 I"),
     SymbolicCase("textbook-x-1", "[[x, 1], [-1, x]]", "x", "sqrt(x**2 + 1), sqrt(x**2 + 1)",
@@ -80,12 +77,12 @@ OWN_CASES = [
     SymbolicCase("powers-of-t", "[[t, 0], [0, t^2]]", "t:positive", "t, t**2", "t vs t^2: order at t = 1", known=POSITIVE_ORDER),
     SymbolicCase("tall-rank-one", "[[1, x], [1, x], [1, x]]", "x", "sqrt(3)*sqrt(x**2 + 1), 0",
                  "[1, 1, 1]^T [1, x]"),
-    SymbolicCase("row-with-sqrt2", "[[sqrt(2), x]]", "x", "sqrt(x**2 + 2)", "1×2: the length of the row", known=RADICAL_COEFFICIENT),
+    SymbolicCase("row-with-sqrt2", "[[sqrt(2), x]]", "x", "sqrt(x**2 + 2)", "1×2: the length of the row"),
     SymbolicCase("fibonacci-parameter", "[[x, 1], [1, 0]]", "x", "(sqrt(x**2 + 4) + Abs(x))/2, (sqrt(x**2 + 4) - Abs(x))/2",
                  "symmetric, eigenvalues (x ± sqrt(x^2 + 4))/2, product -1"),
     SymbolicCase("rotation-3x3", "[[cos(t), -sin(t), 0], [sin(t), cos(t), 0], [0, 0, 2]]", "t", "2, 1, 1",
-                 "a rotation block and 2", known=SPURIOUS_CONDITION),
-    SymbolicCase("reflection", "[[cos(t), sin(t)], [sin(t), -cos(t)]]", "t", "1, 1", "a reflection: orthogonal", known=SPURIOUS_CONDITION),
+                 "a rotation block and 2"),
+    SymbolicCase("reflection", "[[cos(t), sin(t)], [sin(t), -cos(t)]]", "t", "1, 1", "a reflection: orthogonal"),
     SymbolicCase("column-pair", "[[a, 0], [b, 0]]", "a b", "sqrt(a**2 + b**2), 0", "one non-zero column [a, b]"),
     SymbolicCase("row-pair", "[[x, y], [0, 0]]", "x y", "sqrt(x**2 + y**2), 0", "one non-zero row [x, y]"),
     SymbolicCase("integer-parameter", "[[n, 1], [0, 0]]", "n:positive:integer", "sqrt(n**2 + 1), 0",

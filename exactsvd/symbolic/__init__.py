@@ -57,7 +57,7 @@ def symbolic_svd(matrix, form, solve, name="A"):
 def symbolic_singular_values(matrix, name="A"):
     """The singular values of a matrix with parameters: a tuple (descending) or :class:`SingularValueCases`."""
     spectrum = SymbolicSpectrum(ParameterField(matrix, name))
-    values = [spectrum.tower.expr(spectrum.singular_value(e)) for e in spectrum.eigenvalues]
+    values = [spectrum.singular_value_expr(e) for e in spectrum.eigenvalues]
     zeros = (S.Zero,) * (min(matrix.shape) - spectrum.rank)
     expanded = tuple(v for v, e in zip(values, spectrum.eigenvalues) for _ in range(e.multiplicity))
     if not spectrum.undecided:

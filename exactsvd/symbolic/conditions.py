@@ -9,12 +9,12 @@ rank, as ``1/s_i = s_i / lambda_i``, the non-vanishing of the squared
 norms, and the discriminants of quadratic factors where the two
 eigenvectors would merge); the order of the singular values where the
 assumptions do not decide it (``lambda_i - lambda_j >= 0``); ``cos t != -1``
-for an angle.  Conditions that the assumptions already imply are left out.
+for an angle, unless every entry is defined at ``t = pi``.  Conditions that the assumptions already imply are left out.
 The squared norms need no condition of their own: every vector of the hand
 method has the entry 1 in its free column, so its norm is at least 1.
 """
 
-from sympy import Ne, factor
+from sympy import Ge, Ne, S, cos, factor, fraction, sin, together
 
 from .signs import holds
 
@@ -37,15 +37,37 @@ def conditions_of(decomposition):
         if p.degree() <= 0 if p.ring.ngens == 1 else not any(p.degrees()):
             continue
         for f, _ in p.factor_list()[1]:
-            f = f.monic() if f.LC != 0 else f
+            f = f.monic()
             if f in seen:
                 continue
             seen.add(f)
+            if field.is_complex:  # f and conj(f) vanish together: keep the one in x rather than conjugate(x)
+                conj = field.conjugate(field.domain.field.new(f)).numer.monic()
+                seen.add(conj)
+                f = min((f, conj), key=lambda g: str(field.to_expr(field.domain.field.new(g))).count("conjugate"))
             relations.append(Ne(factor(field.map_back(field.domain.to_sympy(field.domain.field.new(f)))), 0))
     relations += spectrum.order_conditions
-    relations += [Ne(c, 0) for c in field.angle_conditions()]
-    return tuple(r for r in dict.fromkeys(relations) if not holds(r, spectrum.symbols) or _has_angle(r, field))
+    if field.angles:
+        relations = [_polynomial(r) for r in relations if r is not S.true]
+        relations += [Ne(cos(t) + 1, 0) for t in field.angles if not _continuous_at_pi(decomposition, t)]
+        return tuple(dict.fromkeys(r for r in relations if r is not S.true))
+    return tuple(r for r in dict.fromkeys(relations) if not holds(r, spectrum.symbols))
 
 
-def _has_angle(relation, field):
-    return any(relation.has(t) for t in field.angles)
+def _continuous_at_pi(decomposition, t):
+    """Whether every entry (in ``cos t``, ``sin t``) is defined at ``t = pi``, where ``tau = tan(t/2)`` is not.
+
+    The identities hold for every other ``t``; entries defined (so continuous) at
+    ``t = pi`` carry them there too, and ``cos t != -1`` is not needed.
+    """
+    point = {cos(t): -1, sin(t): 0}
+    U, S, V = decomposition.sympy_factors()
+    return all(entry.subs(point).is_finite for M in (U, S, V) for entry in M)
+
+
+def _polynomial(relation):
+    """*relation* on ``N/D`` (in ``cos t``, ``sin t``) as one on ``N`` (``Ne``) or ``N D`` (``>=``): ``D != 0`` is asked anyway."""
+    num, den = fraction(together(relation.lhs - relation.rhs))
+    if isinstance(relation, Ne):
+        return Ne(factor(num), 0)
+    return Ge(factor(num * den), 0)

@@ -27,6 +27,7 @@ class SymbolicDecomposition:
         Factor index -> :class:`~exactsvd.symbolic.vectors.Eigenspace`: the
         eigenvectors before normalisation and their squared norms.
     singular_values : list of tower elements (``rank`` of them)
+    shown : list of their SymPy forms
     left, right : list of columns (lists of tower elements)
         ``U`` and ``V`` of the working matrix (``A``, or ``A^T`` when ``spectrum.side`` is ``"left"``).
     conditions : tuple of relationals
@@ -37,35 +38,39 @@ class SymbolicDecomposition:
         self.form = form
         tower, symbols = spectrum.tower, spectrum.symbols
         self.spaces = {}
-        self.singular_values, self.left, self.right = [], [], []
+        self.singular_values, self.left, self.right, self.shown = [], [], [], []
         for eigenvalue in spectrum.eigenvalues:
             if eigenvalue.factor not in self.spaces:
                 self.spaces[eigenvalue.factor] = eigenspace(spectrum, eigenvalue.factor)
             space = self.spaces[eigenvalue.factor]
             s = spectrum.singular_value(eigenvalue)
             for w, norm, partner in zip(space.vectors, space.norms, space.partners):
-                length = self._length(specialise(tower, eigenvalue, norm, space.field))
-                self.right.append([specialise(tower, eigenvalue, a, space.field) / length for a in w])
+                length = spectrum.square_root(specialise(tower, eigenvalue, norm, space.field))
+                w = [specialise(tower, eigenvalue, a, space.field) for a in w]
+                if self._lead_sign(w) == -1:  # rule 4, where the assumptions decide the sign
+                    length = -length
+                self.right.append([a / length for a in w])
                 scale = length * s
                 self.left.append([specialise(tower, eigenvalue, a, space.field) / scale for a in partner])
                 self.singular_values.append(s)
+                self.shown.append(spectrum.singular_value_expr(eigenvalue))
         rank = len(self.singular_values)
         m, n = spectrum.working.shape
         left, right = kernel_counts((m, n), rank, form)
         left = m - rank if left is None else left
         right = n - rank if right is None else right
-        for columns, (vectors, norms) in ((self.left, left_kernel(spectrum.working, left)),
+        for columns, (vectors, norms) in ((self.left, left_kernel(spectrum, left)),
                                           (self.right, zero_space(spectrum, right))):
             for w, norm in zip(vectors, norms):
-                length = square_root(tower, norm, symbols)
-                columns.append([tower.base(a) / length for a in w])
+                w = [tower.base(a) for a in w]
+                length = square_root(tower, norm, symbols) * (self._lead_sign(w) or 1)
+                columns.append([a / length for a in w])
         self.conditions = conditions_of(self)
 
-    def _length(self, norm):
-        value = norm.in_base()
-        if value is not None:
-            return square_root(self.spectrum.tower, value, self.spectrum.symbols)
-        return self.spectrum.tower.root(norm, "sqrt")
+    def _lead_sign(self, vector):
+        """The sign of the first entry of *vector* that is not identically zero, when decided (else ``None``)."""
+        lead = next((a for a in vector if a), None)
+        return None if lead is None else self.spectrum.sign(lead)
 
     @property
     def rank(self):
@@ -83,8 +88,8 @@ class SymbolicDecomposition:
         U, V = self.factors()
         m, n = self.spectrum.field.matrix.shape
         S = Matrix.zeros(len(U) if self.form != "full" else m, len(V) if self.form != "full" else n)
-        for i, s in enumerate(self.singular_values):
-            S[i, i] = tower.expr(s)
+        for i, s in enumerate(self.shown):
+            S[i, i] = s
         return (_matrix(tower, U, m), S, _matrix(tower, V, n))
 
 

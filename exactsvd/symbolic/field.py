@@ -9,11 +9,14 @@ wherever ``cos t != -1``; every result is mapped back to ``cos t`` and
 ``sin t`` (:meth:`ParameterField.to_expr`).
 """
 
-from sympy import Dummy, Poly, cancel, cos, factor_terms, fraction, sin, together
+from sympy import Abs, Dummy, I, Poly, Rational, cancel, conjugate, cos, factor_terms, fraction, sin, together
 from sympy.polys.constructor import construct_domain
+from sympy.polys.domains import QQ
+from sympy.polys.polyerrors import CoercionFailed
 from sympy.polys.matrices import DomainMatrix
 
 from ..errors import UnsupportedEntryError, shorten
+from .signs import sample_point
 
 
 class ParameterField:
@@ -45,17 +48,51 @@ class ParameterField:
 
     def __init__(self, matrix, name="A"):
         self.name = name
-        _check_real(matrix, name)
         self.angles = _angles(matrix, name)
         entries = [together(e.subs(self._tau_substitution())) for e in matrix]
-        self.generators = tuple(sorted({s for e in entries for s in e.free_symbols}, key=str))
         self.symbols = tuple(sorted(set(matrix.free_symbols), key=str))
-        self.constants = _constant_field(entries, self.generators, matrix, name)
+        self.conjugates = {s: Dummy(f"{s}_conjugate") for s in self.symbols if not s.is_real}
+        self.is_complex = bool(self.conjugates) or any(e.has(I) for e in entries)
+        free = {s for e in entries for s in e.free_symbols} | set(self.conjugates.values())
+        self.generators = tuple(sorted(free, key=str))
+        self.constants = _constant_field(entries, self.generators, matrix, name, self.is_complex)
         self.domain = self.constants.frac_field(*self.generators)
         rows, cols = matrix.shape
         F = self.domain
         self.matrix = DomainMatrix([[F.from_sympy(entries[i * cols + j]) for j in range(cols)] for i in range(rows)],
                                    (rows, cols), F)
+        self._swap = {self.generators.index(x): self.generators.index(c) for x, c in self.conjugates.items()}
+        self._swap.update({j: i for i, j in self._swap.items()})
+
+    def conjugate(self, a):
+        """The complex conjugate of the element *a* of ``F``: ``x <-> conjugate(x)``, ``i -> -i`` (complex fields only)."""
+        return self.domain.field.new(self._conjugate_poly(a.numer), self._conjugate_poly(a.denom))
+
+    def _conjugate_poly(self, p):
+        K = self.constants
+        terms = {}
+        for monom, c in p.terms():
+            swapped = tuple(monom[self._swap.get(k, k)] for k in range(len(monom)))
+            terms[swapped] = K.from_sympy(K.to_sympy(c).conjugate())
+        return p.ring.from_dict(terms)
+
+    def adjoint(self, M):
+        """``M^H`` (``M^T`` for a real field) of a ``DomainMatrix`` over ``F``."""
+        if not self.is_complex:
+            return M.transpose()
+        rows = M.transpose().to_list()
+        return DomainMatrix([[self.conjugate(a) for a in row] for row in rows], (M.shape[1], M.shape[0]), M.domain)
+
+    def sample(self):
+        """A point of the generators inside the assumptions (complex parameters: a non-real point and its conjugate)."""
+        point = {}
+        for k, s in enumerate(g for g in self.generators if g not in self.conjugates.values()):
+            value = sample_point(s, k)
+            if s in self.conjugates:
+                value = value + I * Rational(2, 5 + k)
+                point[self.conjugates[s]] = value.conjugate()
+            point[s] = value
+        return point
 
     def _tau_substitution(self):
         subs = {}
@@ -65,32 +102,20 @@ class ParameterField:
         return subs
 
     def to_expr(self, a):
-        """The element *a* of ``F`` as a SymPy expression in the original symbols (``cos t``, ``sin t``)."""
+        """The element *a* of ``F`` as a SymPy expression in the original symbols (``cos t``, ``sin t``, ``conjugate(x)``)."""
         expr = self.domain.to_sympy(a)
         return self.map_back(expr)
 
     def map_back(self, expr):
         """A SymPy expression in the generators with ``tau = sin t / (1 + cos t)`` put back (``tau^2`` reduced)."""
-        if not self.angles:
-            return expr
+        if self.conjugates:
+            expr = cancel(expr)  # a rational function over QQ<I>: numerator and denominator share a constant
+            expr = expr.xreplace({c: conjugate(x) for x, c in self.conjugates.items()})
+            expr = expr.subs({x * conjugate(x): Abs(x) ** 2 for x in self.conjugates})
         for t, tau in self.angles.items():
             expr = _reduce_tau(expr, tau, cos(t), sin(t))
         return expr
 
-    def angle_conditions(self):
-        """``cos t + 1`` for each angle: where the parametrisation holds it is non-zero."""
-        return [cos(t) + 1 for t in self.angles]
-
-
-def _check_real(matrix, name):
-    unknown = sorted((s for s in matrix.free_symbols if not s.is_real), key=str)
-    if unknown:
-        names = ", ".join(map(str, unknown))
-        raise UnsupportedEntryError(
-            f"{name}: the parameter{'s' if len(unknown) > 1 else ''} {shorten(names)[1:-1]} may be complex (SymPy's "
-            "default for a Symbol); the exact path with parameters takes real ones: declare them, e.g. "
-            "Symbol('x', real=True) or symbols={'x': 'real'}"
-        )
 
 
 def _angles(matrix, name):
@@ -107,12 +132,27 @@ def _angles(matrix, name):
     return angles
 
 
-def _constant_field(entries, generators, matrix, name):
-    """``K``: ``QQ`` or the real algebraic field of every coefficient of every numerator and denominator."""
+def _constant_field(entries, generators, matrix, name, complex_field):
+    """``K``: ``QQ`` or the real algebraic field of every coefficient of every numerator and denominator.
+
+    With complex parameters or constants ``K`` is ``QQ<I>`` (Gaussian rational constants only).
+    """
     coefficients = []
     for e in entries:
         for part in fraction(e):
             coefficients += Poly(part, *generators).coeffs() if generators else [part]
+    if complex_field:
+        K = QQ.algebraic_field(I)
+        try:
+            for c in coefficients:
+                K.from_sympy(c)
+            return K
+        except CoercionFailed:
+            pass
+        raise UnsupportedEntryError(
+            f"{name}: with complex parameters or constants the symbolic path takes Gaussian rational constants "
+            f"(a + b*I, a and b rational); {shorten(str(list(matrix)))} has others. Substitute values first"
+        )
     K, _ = construct_domain(coefficients, field=True, extension=True)
     if K.is_ZZ:
         K = K.get_field()

@@ -2,7 +2,7 @@
 
 from functools import cached_property
 
-from sympy import S, Symbol, sympify
+from sympy import Basic, S, Symbol, sympify
 
 from ..errors import ConditionError, InvalidArgumentError, shorten
 from .verify import verify_decomposition
@@ -60,7 +60,7 @@ class SymbolicSVDResult:
         self.conditions = decomposition.conditions
         self.rank = decomposition.rank
         self.method = "exact"
-        self.is_complex = False
+        self.is_complex = field.is_complex
 
     @cached_property
     def _factors(self):
@@ -80,13 +80,12 @@ class SymbolicSVDResult:
 
     @property
     def Vh(self):
-        """``V^T`` (NumPy's ``Vh``): ``A = U S Vh``."""
-        return self.V.T
+        """``V^H`` (``V^T`` for real parameters; NumPy's ``Vh``): ``A = U S Vh``."""
+        return self.V.H if self.is_complex else self.V.T
 
     @cached_property
     def singular_values(self):
-        tower = self.decomposition.spectrum.tower
-        values = [tower.expr(s) for s in self.decomposition.singular_values]
+        values = list(self.decomposition.shown)
         return tuple(values + [S.Zero] * (min(self.matrix.shape) - len(values)))
 
     def __iter__(self):
@@ -114,7 +113,7 @@ class SymbolicSVDResult:
         conditions hold it has the singular values of the generic answer at
         the values.
         """
-        given = _values(self.symbols, values, named)
+        given = _values(self.symbols, values, named, self.decomposition.spectrum.field.angles)
         shown = ", ".join(f"{s} = {shorten(v, 30)[1:-1] if isinstance(v, str) else v}" for s, v in given.items())
         for symbol, value in given.items():
             problem = _assumption_problem(symbol, value)
@@ -142,8 +141,12 @@ class SymbolicSVDResult:
         return "\n".join(lines)
 
 
-def _values(symbols, values, named):
-    """``{Symbol: exact SymPy number}`` for every symbol, from a mapping and keywords."""
+def _values(symbols, values, named, angles):
+    """``{Symbol: exact SymPy number}`` for every symbol, from a mapping and keywords.
+
+    An angle (a symbol under ``sin``/``cos``) may take any real SymPy number
+    (``pi/3``): its sine and cosine are then checked as entries.
+    """
     from ..input import as_exact_matrix
 
     by_name = {str(s): s for s in symbols}
@@ -156,9 +159,12 @@ def _values(symbols, values, named):
         if symbol is None:
             raise InvalidArgumentError(
                 f"{shorten(key)} is not a parameter of this matrix; its parameters are {', '.join(by_name)}")
-        given[symbol] = as_exact_matrix([[value]], name=str(symbol))[0, 0]
-        if given[symbol].free_symbols:
-            raise InvalidArgumentError(f"{symbol}={shorten(value)} must be a number")
+        if symbol in angles and isinstance(value, Basic) and value.is_real and not value.free_symbols:
+            given[symbol] = value
+        else:
+            given[symbol] = as_exact_matrix([[value]], name=str(symbol))[0, 0]
+        if given[symbol].free_symbols or (symbol.is_real and not given[symbol].is_real):
+            raise InvalidArgumentError(f"{symbol}={shorten(value)} must be a {'real ' if symbol.is_real else ''}number")
     missing = [str(s) for s in symbols if s not in given]
     if missing:
         raise InvalidArgumentError(f"give a value for every parameter: missing {', '.join(missing)}")

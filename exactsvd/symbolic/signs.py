@@ -44,6 +44,8 @@ def sign_where_nonzero(expr, symbols):
     if expr.is_zero:
         return None
     free = [s for s in symbols if expr.has(s)]
+    if any(not s.is_real for s in free):  # complex parameters: no order to decide
+        return None
     if not free:
         return 1 if expr.is_positive else -1 if expr.is_negative else None
     if len(free) == 1:
@@ -110,6 +112,8 @@ def holds(relation, symbols):
         return False
     p = relation.lhs - relation.rhs
     free = [s for s in symbols if p.has(s)]
+    if any(not s.is_real for s in free):
+        return False
     if isinstance(relation, Ne):
         if p.is_zero is False:
             return True

@@ -14,15 +14,17 @@ taken and stated as a condition ``lambda_i - lambda_j >= 0``.
 from dataclasses import dataclass
 from functools import cmp_to_key
 
-from sympy import Ge, Poly, Symbol, factor
+from sympy import Abs, Ge, Poly, Symbol, factor
 
-from ..errors import SymbolicLimitError, shorten
-from .radicals import square_root
-from .signs import sample_point, sign_where_nonzero
+from ..errors import InputTooLargeError, SymbolicLimitError, shorten
+from .radicals import square_root, square_root_in_field
+from .signs import sign_where_nonzero
 from .tower import Tower
 
 #: The eigenvalue symbol of the characteristic polynomials shown.
 LAMBDA = Symbol("lambda")
+#: The largest smaller side (Gram matrix size) the symbolic path takes; beyond it substitute values.
+MAX_SYMBOLIC_SIZE = 8
 
 
 @dataclass
@@ -45,7 +47,8 @@ class SymbolicSpectrum:
     ----------
     field : ParameterField
     side : {"right", "left"}
-        ``"right"``: ``G = A^T A``; ``"left"``: ``G = A A^T`` (``working`` is then ``A^T``).
+        ``"right"``: ``G = A^T A``; ``"left"``: ``G = A A^T`` (``working`` is then ``A^T``);
+        ``A^H`` for complex parameters (``x`` and ``conjugate(x)`` independent generators of ``F``).
     working, gram : DomainMatrix over ``F``
     tower : Tower
     charpoly : sympy expression in :data:`LAMBDA`
@@ -64,10 +67,17 @@ class SymbolicSpectrum:
         A = field.matrix
         m, n = A.shape
         self.side = "right" if n <= m else "left"
-        self.working = A if self.side == "right" else A.transpose()
-        self.gram = self.working.transpose() * self.working
-        self.tower = Tower(field.domain, field.to_expr)
+        if min(m, n) > MAX_SYMBOLIC_SIZE:
+            raise InputTooLargeError(
+                f"{field.name}: a {m}×{n} matrix with parameters has a {min(m, n)}×{min(m, n)} Gram matrix; the "
+                f"symbolic path takes at most {MAX_SYMBOLIC_SIZE}×{MAX_SYMBOLIC_SIZE}. Substitute values for the "
+                "parameters first"
+            )
+        self.working = A if self.side == "right" else field.adjoint(A)
+        self.gram = field.adjoint(self.working) * self.working
+        self.tower = Tower(field.domain, field.to_expr, field.conjugate if field.is_complex else None)
         self.symbols = field.generators
+        self._denested = {}
         self._factor()
         self._eigenvalues()
         self._order()
@@ -116,7 +126,7 @@ class SymbolicSpectrum:
             elif degree == 2:
                 a, b, c = coeffs
                 centre = -b / (2 * a)
-                radical = square_root(tower, (b * b - 4 * a * c) / (4 * a * a), self.symbols)
+                radical = self._radical(index, centre, (b * b - 4 * a * c) / (4 * a * a))
                 for branch in (1, -1):
                     element = tower.base(centre) + radical * branch
                     self.eigenvalues.append(Eigenvalue(index, branch, multiplicity, centre, radical, element,
@@ -134,26 +144,35 @@ class SymbolicSpectrum:
         """The sign of ``first - second`` (eigenvalues) wherever it is non-zero, when decided; else ``None``."""
         if first.factor == second.factor:
             return first.branch - second.branch and (1 if first.branch > second.branch else -1)
-        difference = first.value - second.value
-        rational = difference.in_base()
+        return self.sign(first.value - second.value)
+
+    def sign(self, element):
+        """The sign of a tower *element* wherever it is non-zero, when the assumptions decide it; else ``None``.
+
+        Decided for a rational function (:func:`~exactsvd.symbolic.signs.sign_where_nonzero`) and for
+        ``alpha + beta R`` with ``R >= 0`` the radical of one quadratic factor; otherwise only when SymPy's
+        assumptions answer.
+        """
         F = self.field.domain
+        rational = element.in_base()
         if rational is not None:
             return sign_where_nonzero(F.to_sympy(rational), self.symbols)
-        if first.radical is None or second.radical is None:
-            radical_one = first if first.radical is not None else second
-            beta = radical_one.branch if radical_one is first else -radical_one.branch
-            alpha = first.centre - second.centre
-            square = (radical_one.radical * radical_one.radical).in_base()
-            return _sign_of_sum(F.to_sympy(alpha), beta, F.to_sympy(alpha * alpha - square), self.symbols)
-        expr = self.tower.expr(difference, raw=True)
-        if expr.is_positive:
-            return 1
-        if expr.is_negative:
-            return -1
-        return None
+        for eigenvalue in self.eigenvalues:
+            radical = eigenvalue.radical
+            if radical is None or len(radical.terms) != 1:
+                continue
+            (mask, r), = radical.terms.items()
+            if set(element.terms) <= {0, mask}:
+                alpha = element.terms.get(0, F.zero)
+                beta = element.terms[mask] / r
+                square = (radical * radical).in_base()
+                return _sign_of_sum(F.to_sympy(alpha), F.to_sympy(beta), F.to_sympy(alpha * alpha - beta * beta * square),
+                                    self.symbols)
+        expr = self.tower.expr(element, raw=True)
+        return 1 if expr.is_positive else -1 if expr.is_negative else None
 
     def _order(self):
-        sample = {s: sample_point(s, k) for k, s in enumerate(self.symbols)}
+        sample = self.field.sample()
         values = {id(e): self.tower.expr(e.value, raw=True).subs(sample).evalf(30) for e in self.eigenvalues}
 
         def compare(first, second):
@@ -179,10 +198,71 @@ class SymbolicSpectrum:
         return Ge(first.expr - second.expr, 0)
 
     def singular_value(self, eigenvalue):
-        """``sqrt(lambda)`` in the tower: ``|g| sqrt(q)`` for a rational eigenvalue, a new generator otherwise."""
+        """``sqrt(lambda)`` in the tower: ``|g| sqrt(q)`` for a rational eigenvalue; denested or a new generator otherwise."""
         if eigenvalue.branch == 0:
             return square_root(self.tower, eigenvalue.centre, self.symbols)
-        return self.tower.root(eigenvalue.value, "sqrt")
+        pair = self._denested.get(eigenvalue.factor)
+        if pair is None:
+            return self.tower.root(eigenvalue.value, "sqrt")
+        return pair[0] if eigenvalue.branch == 1 else pair[1]
+
+    def _radical(self, index, centre, square):
+        """``R = sqrt(square)`` for a quadratic factor; denested singular values when ``centre^2 - square = n^2``.
+
+        With ``n`` in ``F`` (``n >= 0`` where the assumptions decide), ``a = sqrt(2c + 2n)`` and
+        ``b = sqrt(2c - 2n)`` (both real: ``c >= |n|``): ``R = a b / 2``, ``sqrt(c + R) = (a + b)/2``
+        and ``sqrt(c - R) = |a - b|/2 = (|n|/n) (a - b)/2``.
+        """
+        tower, F = self.tower, self.field.domain
+        n = square_root_in_field(F, centre * centre - square)
+        if n is None:
+            return square_root(tower, square, self.symbols)
+        sign = sign_where_nonzero(F.to_sympy(n), self.symbols)
+        if sign == -1:
+            n = -n
+        a = square_root(tower, 2 * centre + 2 * n, self.symbols)
+        b = square_root(tower, 2 * centre - 2 * n, self.symbols)
+        unit = tower.one() if sign is not None else tower.root(n, "abs") / n
+        smaller = unit * (a - b) / 2
+        shown = tower.expr(smaller) if sign is not None else Abs(tower.expr(a) - tower.expr(b)) / 2
+        self._denested[index] = ((a + b) / 2, smaller, shown)
+        return a * b / 2
+
+    def square_root(self, element):
+        """``sqrt(element)`` in the tower for ``element >= 0`` (with its conjugate), without nesting where possible.
+
+        A rational function: :func:`~exactsvd.symbolic.radicals.square_root`.  ``alpha + beta R``
+        (``R`` the radical of a quadratic factor) with ``alpha^2 - beta^2 R^2 = n^2``, ``n`` in ``F``:
+        ``(alpha + n + beta R)/sqrt(2 alpha + 2 n)`` (``alpha >= |n|`` as both conjugates are
+        ``>= 0``), the sign of ``n`` with the simpler root taken.  Otherwise a new generator.
+        """
+        F, tower = self.field.domain, self.tower
+        rational = element.in_base()
+        if rational is not None:
+            return square_root(tower, rational, self.symbols)
+        for eigenvalue in self.eigenvalues:
+            radical = eigenvalue.radical
+            if radical is None or len(radical.terms) != 1:
+                continue
+            (mask, r), = radical.terms.items()
+            if not set(element.terms) <= {0, mask}:
+                continue
+            alpha = element.terms.get(0, F.zero)
+            beta = element.terms[mask] / r
+            n = square_root_in_field(F, alpha * alpha - beta * beta * (radical * radical).in_base())
+            if n is None:
+                break
+            roots = [(m, square_root(tower, 2 * alpha + 2 * m, self.symbols)) for m in (n, -n)]
+            m, root = min(roots, key=lambda pair: (len(pair[1].terms), len(str(tower.expr(pair[1])))))
+            return (tower.base(alpha + m) + radical * beta) / root
+        return tower.root(element, "sqrt")
+
+    def singular_value_expr(self, eigenvalue):
+        """The SymPy form of :meth:`singular_value` (``|a - b|/2`` for a denested smaller value of undecided sign)."""
+        pair = self._denested.get(eigenvalue.factor)
+        if pair is not None and eigenvalue.branch == -1:
+            return pair[2]
+        return self.tower.expr(self.singular_value(eigenvalue))
 
     @property
     def rank(self):
@@ -190,13 +270,14 @@ class SymbolicSpectrum:
 
 
 def _sign_of_sum(alpha, beta, norm, symbols):
-    """The sign of ``alpha + beta R`` (``R >= 0``, ``alpha^2 - R^2 = norm``), when decided."""
+    """The sign of ``alpha + beta R`` (``R >= 0``, ``alpha^2 - beta^2 R^2 = norm``), when decided."""
     a = 0 if alpha.is_zero else sign_where_nonzero(alpha, symbols)
-    if a is None:
+    b = 0 if beta.is_zero else sign_where_nonzero(beta, symbols)
+    if a is None or b is None:
         return None
-    if a == 0 or a == beta:
-        return beta if a == 0 else a
+    if a == 0 or b == 0 or a == b:
+        return a or b or None
     n = sign_where_nonzero(norm, symbols)
     if n is None:
         return None
-    return a if n > 0 else beta
+    return a if n > 0 else b

@@ -11,7 +11,9 @@ the relations -- the proofs of :mod:`exactsvd.symbolic.verify` rest on this.
 still vanish; that can only make a proof fail, never make a false one.)
 
 Each generator carries its SymPy form (``sqrt(x**2 + 1)``, ``Abs(x - 1)``),
-used when an element becomes an expression.
+used when an element becomes an expression.  With complex parameters ``F``
+has ``x`` and ``conjugate(x)`` as independent generators and a conjugation;
+every radicand is then real (checked), so its root is fixed by conjugation.
 """
 
 from sympy import Abs, Add, Mul, sqrt
@@ -38,9 +40,10 @@ class Tower:
     sqrt(x**2 + 1)/x
     """
 
-    def __init__(self, field, to_expr=None):
+    def __init__(self, field, to_expr=None, conjugate=None):
         self.field = field
         self.to_expr = to_expr or field.to_sympy
+        self.conjugate = conjugate
         self.radicands = []
         self.forms = []
         self.raw_forms = []
@@ -56,24 +59,35 @@ class Tower:
     def zero(self):
         return Element(self, {})
 
-    def root(self, radicand, kind):
+    def root(self, radicand, kind, form=None):
         """The generator ``y`` with ``y^2 = radicand`` (one per radicand); *kind* ``"sqrt"`` or ``"abs"``.
 
         ``"abs"`` is for ``radicand = g^2`` with ``g`` in ``F``: ``y = |g|``,
-        shown as ``Abs(g)``; *radicand* is then ``g`` itself.
+        shown as ``Abs(g)``; *radicand* is then ``g`` itself.  With *form* ``f``
+        (complex fields) it is ``y = |f|`` for ``radicand = f conj(f)``.
         """
         if kind == "abs":
-            key, square = ("abs", radicand), self.base(radicand * radicand)
-            form, raw = Abs(self.to_expr(radicand)), Abs(self.field.to_sympy(radicand))
+            shown = radicand if form is None else form
+            square = self.base(radicand * radicand if form is None else radicand)
+            key = ("abs", shown)
+            form, raw = Abs(self.to_expr(shown)), Abs(self.field.to_sympy(shown))
         else:
             key, square = ("sqrt", radicand.key()), radicand
             form, raw = sqrt(self.expr(radicand)), sqrt(self.expr(radicand, raw=True))
         if key not in self._known:
+            if self.conjugate is not None and self.conjugate_element(square).key() != square.key():
+                raise ExactSVDError("internal error: a radicand that is not real; please report this matrix")
             self.radicands.append(square)
             self.forms.append(form)
             self.raw_forms.append(raw)
             self._known[key] = Element(self, {1 << (len(self.radicands) - 1): self.field.one})
         return self._known[key]
+
+    def conjugate_element(self, a):
+        """The complex conjugate of *a* (complex fields): coefficients conjugated, the real generators kept."""
+        if self.conjugate is None:
+            return a
+        return Element(self, {m: self.conjugate(c) for m, c in a.terms.items()})
 
     def expr(self, a, raw=False):
         """The SymPy expression of the element *a* (*raw*: in the generators of ``F``, not mapped back)."""

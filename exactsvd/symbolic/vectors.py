@@ -50,10 +50,29 @@ def eigenspace(spectrum, index):
         basis, zero = kernel_basis_rows(rows, field), field.zero
     if len(basis) != multiplicity:
         raise ExactSVDError("internal error: eigenspace dimension differs from the multiplicity; please report this matrix")
-    domain = field if field is not None else F
-    vectors, norms = gram_schmidt(basis, domain)
+    vectors, norms = _orthogonalise(spectrum.field, basis, field if field is not None else F, field)
     partners = [[_dot_row(row, w, zero) for row in W.to_list()] for w in vectors]
     return Eigenspace(vectors, norms, partners, field)
+
+
+def _orthogonalise(parameters, basis, domain, relative=None):
+    """Gram–Schmidt without normalising: bilinear for real parameters, Hermitian (``w^H w``) for complex ones."""
+    if not parameters.is_complex:
+        return gram_schmidt(basis, domain)
+    def conj(a):
+        if relative is None:
+            return parameters.conjugate(a)
+        return relative([parameters.conjugate(c) for c in a.coefficients()][::-1])  # theta is real
+
+    orthogonal, norms = [], []
+    for vector in basis:
+        w = list(vector)
+        for previous, norm in zip(orthogonal, norms):
+            coefficient = _dot_row([conj(b) for b in previous], vector, domain.zero) / norm
+            w = [a - coefficient * b for a, b in zip(w, previous)]
+        orthogonal.append(w)
+        norms.append(_dot_row([conj(b) for b in w], w, domain.zero))
+    return orthogonal, norms
 
 
 def _dot_row(row, vector, zero):
@@ -72,17 +91,18 @@ def specialise(tower, eigenvalue, a, field):
     return tower.base(c[0]) + eigenvalue.value * c[1]
 
 
-def left_kernel(working, count):
-    """The first *count* orthogonalised RREF kernel vectors of ``working^T`` and their squared norms (over ``F``)."""
+def left_kernel(spectrum, count):
+    """The first *count* orthogonalised RREF kernel vectors of ``working^T`` (``^H``) and their squared norms."""
     if not count:
         return [], []
-    basis = kernel_basis(working.transpose())[:count]
-    return gram_schmidt(basis, working.domain)
+    parameters = spectrum.field
+    basis = kernel_basis(parameters.adjoint(spectrum.working))[:count]
+    return _orthogonalise(parameters, basis, spectrum.working.domain)
 
 
 def zero_space(spectrum, count):
     """The first *count* orthogonalised RREF vectors of the kernel of ``G`` (the zero eigenvalue) and squared norms."""
     if not count:
         return [], []
-    return gram_schmidt(kernel_basis(spectrum.gram)[:count], spectrum.gram.domain)
+    return _orthogonalise(spectrum.field, kernel_basis(spectrum.gram)[:count], spectrum.gram.domain)
 

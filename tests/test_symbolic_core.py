@@ -129,3 +129,37 @@ def test_subs_errors():
 def test_method_numeric_refused():
     with pytest.raises(exactsvd.InvalidArgumentError, match="subs"):
         exactsvd.svd(Matrix([[x, 1]]), method="numeric")
+
+
+@st.composite
+def _linear_matrices(draw):
+    """2×2, 2×3 and 3×2 matrices with entries ``a + b x`` (a Gram matrix of size 2: factors of degree <= 2)."""
+    m, n = draw(st.sampled_from([(2, 2), (2, 3), (3, 2)]))
+    digits = st.integers(-2, 2)
+    return Matrix(m, n, [draw(digits) + draw(digits) * x for _ in range(m * n)])
+
+
+@settings(max_examples=6, deadline=None)
+@given(_linear_matrices(), st.fractions(min_value=-4, max_value=4, max_denominator=5))
+def test_random_matrices_with_a_parameter(A, value):
+    if not A.free_symbols:
+        return
+    r = exactsvd.svd(A)
+    values = {x: Rational(value.numerator, value.denominator)}
+    if all(c.subs(values) is sympy.S.true for c in r.conditions):
+        check_symbolic_svd(A, r, values)
+    else:
+        with pytest.raises(exactsvd.ConditionError):
+            r.subs(values)
+
+
+def test_budgeted_call_and_pickling():
+    """Under ``timeout=`` the work runs in a worker: the result comes back whole (rings pickled), and proves."""
+    import pickle
+
+    r = exactsvd.svd("[[1, a], [0, 1]]", symbols="a", timeout=120)
+    assert isinstance(r, exactsvd.SymbolicSVDResult) and r.verify() and r.conditions == (Ne(a, 0),)
+    again = pickle.loads(pickle.dumps(r))
+    assert again.U == r.U and again.verify()
+    cases = exactsvd.singular_values("[[x, 0], [0, 5]]", symbols="x", timeout=120)
+    assert isinstance(cases, exactsvd.SingularValueCases) and len(cases.cases) == 3

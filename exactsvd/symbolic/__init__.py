@@ -36,11 +36,14 @@ into SymPy, ``d.spectrum.tower.expr`` an element of the tower.
 
 from sympy import S
 
+from . import pickling
 from .cases import order_cases
 from .decomposition import SymbolicDecomposition
 from .field import ParameterField
 from .result import SingularValueCases, SymbolicSVDResult
 from .spectrum import LAMBDA, SymbolicSpectrum
+
+pickling.register()
 
 
 def is_symbolic(matrix):

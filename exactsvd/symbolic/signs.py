@@ -8,15 +8,15 @@ one rational point.  For several parameters SymPy's assumption system is
 asked, and only an answer ``True`` is taken.
 """
 
-from sympy import Poly, Rational, oo
+from sympy import Poly, Rational, S, oo
 
 
 def interval(symbol):
     """``(lo, hi)`` (``-oo``/``oo`` for no bound) that the assumptions on *symbol* allow."""
     if symbol.is_positive or symbol.is_nonnegative:
-        return 0, oo
+        return S.Zero, oo
     if symbol.is_negative or symbol.is_nonpositive:
-        return -oo, 0
+        return -oo, S.Zero
     return -oo, oo
 
 
@@ -104,7 +104,7 @@ def holds(relation, symbols):
     >>> holds(Ne(x + 1, 0), (x,)), holds(x - 1 >= 0, (x,)), holds(x**2 + 2*x >= 0, (x,))
     (True, False, True)
     """
-    from sympy import Ne, S
+    from sympy import Ne
 
     if relation is S.true:
         return True

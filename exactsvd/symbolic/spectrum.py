@@ -14,11 +14,11 @@ taken and stated as a condition ``lambda_i - lambda_j >= 0``.
 from dataclasses import dataclass
 from functools import cmp_to_key
 
-from sympy import Abs, Ge, Poly, Symbol, factor
+from sympy import Abs, Ge, Ne, Poly, Symbol, factor
 
 from ..errors import InputTooLargeError, SymbolicLimitError, shorten
 from .radicals import square_root, square_root_in_field
-from .signs import sign_where_nonzero
+from .signs import holds, sign_where_nonzero
 from .tower import Tower
 
 #: The eigenvalue symbol of the characteristic polynomials shown.
@@ -193,9 +193,20 @@ class SymbolicSpectrum:
     def order_condition(self, first, second):
         """``first >= second`` as a relational: ``N D >= 0`` for a rational difference ``N/D``."""
         rational = (first.value - second.value).in_base()
-        if rational is not None:
-            return Ge(factor(self.field.map_back(self.field.domain.to_sympy(rational.numer * rational.denom))), 0)
-        return Ge(first.expr - second.expr, 0)
+        if rational is None:
+            return Ge(first.expr - second.expr, 0)
+        F = self.field.domain
+        product = rational.numer * rational.denom
+        if self.field.angles:
+            return Ge(factor(self.field.map_back(F.to_sympy(product))), 0)
+        c, factors = product.factor_list()
+        kept, dropped = F.to_sympy(F.field.new(product.ring.ground_new(c))), False
+        for f, e in factors:  # leave out the factors of constant sign under the assumptions
+            expr = F.to_sympy(F.field.new(f))
+            sign = sign_where_nonzero(expr, self.symbols) if holds(Ne(expr, 0), self.symbols) else None
+            kept *= sign**e if sign else expr**e
+            dropped = dropped or bool(sign)
+        return Ge(self.field.map_back(kept if dropped else factor(F.to_sympy(product))), 0)
 
     def singular_value(self, eigenvalue):
         """``sqrt(lambda)`` in the tower: ``|g| sqrt(q)`` for a rational eigenvalue; denested or a new generator otherwise."""

@@ -21,9 +21,10 @@
 * for small matrices whose singular values are rational or quadratic
   irrationals: plain ``sympy.simplify`` proves the three identities.
 
-It also provides :func:`check_symbolic_svd` (the generic SVD of a matrix with parameters, checked by
-substituting values where its conditions hold and where they fail), :func:`check_record` (the JSON record of
-a result, ``docs/json-schema.md``, read back), and :func:`random_rational_matrix` and :func:`random_exact_matrix`, Hypothesis strategies.
+It also provides :func:`check_generic_svd` (the generic SVD of a matrix with parameters, checked by
+substituting values where its conditions hold, :func:`check_symbolic_svd`, and where they fail,
+:func:`check_condition_fails`), :func:`check_record` (the JSON record of a result, ``docs/json-schema.md``,
+read back), and :func:`random_rational_matrix` and :func:`random_exact_matrix`, Hypothesis strategies.
 
 Failures raise ``AssertionError`` with a message that says what failed, for
 which matrix and by how much.
@@ -449,6 +450,111 @@ def check_record(A, r, record):
     assert report.ok, f"{label}: exactsvd.check refuses the record: {report}"
 
 
+def check_symbolic_svd(A, r, values, expected_values=None):
+    """Assert that the generic SVD *r* of the matrix *A* with parameters is right at *values* (all conditions hold).
+
+    ``r.verify()`` proves the identities; independently of that, at *values*
+    (a mapping symbol -> number; for an angle ``t`` also ``{sin(t): s, cos(t): c}``
+    with ``s^2 + c^2 = 1``) every condition holds, the singular values
+    of ``r`` put in are exactly (minimal polynomial of the difference) those of
+    ``exactsvd.svd(A.subs(values))``, descending (and the *expected_values*
+    derived by hand, as a multiset), and the substituted ``U``,
+    ``S``, ``V`` are defined and satisfy ``U^T U = I``, ``V^T V = I``, ``U S V^T = A`` to
+    ``1e-40`` at 50 digits, with rules 1 and 3 (rule 4 is kept by the generic answer only where the
+    assumptions decide the sign of a first entry), and exactly by ``exactsvd.check``; ``r.subs(values)`` is the
+    exact SVD there (checked by :func:`check_svd`; not for values of ``sin``, ``cos``, which ``subs`` does not take).
+    """
+    import exactsvd
+    import sympy
+
+    A = sympy.ImmutableMatrix(A)
+    label = f"A = {A.tolist()} at {values}"
+    assert r.verify() is True, label
+    for condition in r.conditions:
+        assert condition.subs(values) is sympy.S.true, f"{label}: condition {condition} does not hold"
+    point = A.subs(values)
+    if _on_circle(values):
+        exact = exactsvd.svd(point, r.form)
+    else:
+        exact = r.subs(values)
+        assert exact == exactsvd.svd(point, r.form), f"{label}: r.subs is not exactsvd.svd of the values"
+    check_svd(point, exact, r.form)
+    ours = [s.subs(values) for s in r.singular_values]
+    for mine, theirs in zip(ours, exact.singular_values):
+        assert _same(mine, theirs), f"{label}: singular value {mine} is not {theirs}"
+    if expected_values is not None:
+        by_hand = [e.subs(values) for e in expected_values]
+        with mpmath.workdps(WORK_DPS):
+            by_hand.sort(key=lambda x: -_numeric(x))
+        for mine, theirs in zip(by_hand, exact.singular_values):
+            assert _same(mine, theirs), f"{label}: the value by hand {mine} is not the singular value {theirs}"
+    U, S, V = (M.subs(values) for M in r)
+    assert not any(M.has(sympy.zoo, sympy.nan) for M in (U, S, V)), f"{label}: the generic answer is undefined"
+    with mpmath.workdps(WORK_DPS):
+        _check_numerically(point, U, S, V, exact.singular_values, exact.rank, label, r.is_complex, hand_method=False,
+                           rule4=False)
+    report = exactsvd.check(point, U, S, V)
+    assert report.ok, f"{label}: exactsvd.check refuses the substituted answer: {report}"
+
+
+def check_condition_fails(A, r, values):
+    """Assert that at *values* some condition of *r* fails and the generic answer is then wrong or undefined.
+
+    Undefined: an entry of ``U``, ``S`` or ``V`` is not a finite number there;
+    wrong: the substituted values are not descending, the identities fail
+    (at 50 digits), the values are not those of ``exactsvd.singular_values``
+    of the substituted matrix, or ``exactsvd.check`` refuses the answer.
+    And ``r.subs`` refuses with ``ConditionError`` (not asked for values of ``sin``, ``cos``).
+    """
+    import exactsvd
+    import sympy
+
+    A = sympy.ImmutableMatrix(A)
+    label = f"A = {A.tolist()} at {values}"
+    failed = [c for c in r.conditions if c.subs(values) is not sympy.S.true]
+    assert failed, f"{label}: every condition holds"
+    if not _on_circle(values):
+        try:
+            r.subs(values)
+        except exactsvd.ConditionError:
+            pass
+        else:
+            raise AssertionError(f"{label}: r.subs accepts values where {failed[0]} fails")
+    factors = [M.subs(values) for M in r]
+    if any(x.has(sympy.nan, sympy.zoo, sympy.oo, -sympy.oo) or not x.is_finite for M in factors for x in M):
+        return
+    U, S, V = factors
+    point = A.subs(values)
+    values_shown = [S[i, i] for i in range(min(S.shape))]
+    with mpmath.workdps(WORK_DPS):
+        numbers = [_numeric(x) for x in values_shown]
+        descending = all(a >= b - mpmath.mpf(10) ** -40 for a, b in zip(numbers, numbers[1:]))
+        u, s, v = (_numeric_matrix(M, r.is_complex) for M in (U, S, V))
+        product = _mul(u, _mul(s, _t(v, V.cols), S.cols), U.cols)
+        residual = _norm(_sub(product, _numeric_matrix(point, r.is_complex)))
+    if not descending or residual > mpmath.mpf(10) ** -30:
+        return
+    if not all(_same(x, y) for x, y in zip(values_shown, exactsvd.singular_values(point))):
+        return
+    assert not exactsvd.check(point, U, S, V).ok, f"{label}: the generic answer is still right"
+
+
+def _on_circle(values):
+    """Whether *values* give ``sin t`` and ``cos t`` (a rational point of the unit circle) rather than ``t``."""
+    return any(isinstance(key, (sympy.sin, sympy.cos)) for key in values)
+
+
+def _same(x, y):
+    """Whether the algebraic numbers *x* and *y* are equal (proved by the minimal polynomial of x - y)."""
+    if x == y:
+        return True
+    with mpmath.workdps(WORK_DPS):
+        if abs(_numeric(x, True) - _numeric(y, True)) > ZERO:
+            return False
+    t = sympy.Dummy("t")
+    return sympy.minimal_polynomial(x - y, t) == t
+
+
 def exact_rank(A):
     """The rank of the exact matrix *A* (0 for an empty one), independent of exactsvd."""
     if not (A.rows and A.cols):
@@ -471,39 +577,27 @@ def _numeric_rank(A):
         return sum(1 for x in values if x > ZERO * scale)
 
 
-def _check_identities(A, U, S, V, values, label, complex_ok):
-    """``U^T U = I``, ``V^T V = I``, ``U S V^T = A`` and rule 1 (non-negative, descending) at :data:`DPS` digits.
-
-    Returns the evaluated ``(a, u, s, v, singular values, scale)`` (inside ``workdps``).
-    """
+def _check_numerically(A, U, S, V, values, rank, label, complex_ok, hand_method=True, rule4=True):
     m, n = A.shape
     a, u, s, v = (_numeric_matrix(M, complex_ok) for M in (A, U, S, V))
     sv = [_numeric(x) for x in values]
     scale = max(mpmath.mpf(1), _norm(a))
+    k = U.cols
 
     # orthonormal columns and the reconstruction
     error = _norm(_minus_identity(_mul(_t(u, U.cols), u, m)))
     assert error < TOL, f"{label}: |U^T U - I| = {_fmt(error)} (numerically, {DPS} digits)"
     error = _norm(_minus_identity(_mul(_t(v, V.cols), v, n)))
     assert error < TOL, f"{label}: |V^T V - I| = {_fmt(error)} (numerically, {DPS} digits)"
-    usv = _mul(_mul(u, s, U.cols), _t(v, V.cols), S.cols)
+    usv = _mul(_mul(u, s, k), _t(v, V.cols), S.cols)
     error = _norm(_sub(usv, a)) if m and n else mpmath.mpf(0)
     assert error < TOL * scale, f"{label}: |U S V^T - A| = {_fmt(error)} (numerically, {DPS} digits)"
 
-    # rule 1: non-negative, descending
+    # rule 1: non-negative, descending, as many positive ones as the rank
     for i, x in enumerate(sv):
         assert x > -TOL, f"{label}: singular value {i} = {values[i]} is negative ({_fmt(x)})"
         if i:
             assert sv[i - 1] >= x - TOL * scale, f"{label}: singular values not descending at {i}: {values}"
-    return a, u, s, v, sv, scale
-
-
-def _check_numerically(A, U, S, V, values, rank, label, complex_ok, hand_method=True):
-    m, n = A.shape
-    a, u, s, v, sv, scale = _check_identities(A, U, S, V, values, label, complex_ok)
-    k = U.cols
-
-    # rule 1: as many positive singular values as the rank
     positive = sum(1 for x in sv if x > ZERO * scale)
     assert positive == rank, f"{label}: {positive} numerically positive singular values, rank is {rank}"
 
@@ -520,10 +614,10 @@ def _check_numerically(A, U, S, V, values, rank, label, complex_ok, hand_method=
         assert error < TOL * scale / min(1, sv[i]), f"{label}: v_{i} != A^T u_{i} / s_{i} (rule 3), off by {_fmt(error)}"
 
     # rule 4 (the phase rule of rule 8): first non-zero entry real and positive for every v_i and unpartnered u_i
-    for j in range(V.cols):
+    for j in range(V.cols if rule4 else 0):
         lead = _first_nonzero(_column(v, j))
         assert _positive(lead), f"{label}: column {j} of V has first non-zero entry {lead} (rule 4; the phase rule 8 for complex)"
-    for j in range(rank, U.cols):
+    for j in range(rank, U.cols if rule4 else rank):
         lead = _first_nonzero(_column(u, j))
         assert _positive(lead), f"{label}: column {j} of U (no partner) has first non-zero entry {lead} (rule 4; the phase rule 8 for complex)"
 
@@ -802,8 +896,8 @@ def _rational_orthogonal(draw, size):
 SYMBOLIC_POINT_TRIES = 200
 
 
-def check_symbolic_svd(A, r, expected_values=None, *, form="full", points=2, seed=0):
-    """Assert that *r* (``exactsvd.svd(A, form=form)`` of a matrix with parameters) is its generic SVD.
+def check_generic_svd(A, r, expected_values=None, *, points=2, seed=0):
+    """Assert that *r* (``exactsvd.svd(A, form)`` of a matrix with parameters) is its generic SVD.
 
     * shapes, ``r.symbols`` (the parameters of ``A``), ``r.conditions``
       (``p != 0``, ``p > 0`` or ``p >= 0`` with ``p`` a polynomial in the
@@ -811,31 +905,24 @@ def check_symbolic_svd(A, r, expected_values=None, *, form="full", points=2, see
       ``r.singular_values``, and ``r.verify()``;
     * at *points* random rational values of the parameters that satisfy their
       assumptions and every condition (``sin t``, ``cos t`` at the rational
-      points ``(2u, 1 - u^2)/(1 + u^2)`` of the unit circle): the substituted
-      singular values equal those of ``exactsvd.singular_values`` of the
-      substituted matrix, exactly and in order (and *expected_values*, the
-      values derived by hand, as a multiset); the substituted ``U``, ``S``,
-      ``V`` are an SVD of the substituted matrix (50 digits here, and
-      ``exactsvd.check`` exactly); and, without ``sin``/``cos``, ``r.subs``
-      gives ``exactsvd.svd`` of the substituted matrix;
+      points ``(2u, 1 - u^2)/(1 + u^2)`` of the unit circle; a complex
+      parameter at Gaussian rationals): :func:`check_symbolic_svd`, with the
+      *expected_values* derived by hand;
     * for every condition, at values (within the assumptions) where it fails
-      and, where possible, the others hold: ``r.subs`` raises
-      ``ConditionError``, and the generic answer there is undefined (a
-      division by zero) or wrong (not a real SVD of the substituted matrix in
-      descending order, or other singular values).
+      and, where possible, the others hold (a zero of its polynomial in one
+      parameter, rational or quadratic, or random values):
+      :func:`check_condition_fails`.
 
     Returns ``{condition: values}`` of the failing values found (``None`` for
     a condition at which none was found within the assumptions).
     """
     import random
 
-    import exactsvd
-
     A = ImmutableMatrix(A)
     m, n = A.shape
-    label = f"A = {A.tolist()} ({form} form)"
+    label = f"A = {A.tolist()} ({r.form} form)"
     U, S, V = r
-    k = {"full": None, "thin": min(m, n), "compact": r.rank}[form]
+    k = {"full": None, "thin": min(m, n), "compact": r.rank}[r.form]
     expected = {"U": (m, m if k is None else k), "S": (m, n) if k is None else (k, k), "V": (n, n if k is None else k)}
     for name, M in zip("USV", (U, S, V)):
         assert M.shape == expected[name], f"{label}: {name} is {M.shape}, expected {expected[name]}"
@@ -859,7 +946,7 @@ def check_symbolic_svd(A, r, expected_values=None, *, form="full", points=2, see
     for _ in range(SYMBOLIC_POINT_TRIES):
         point = random_point(r.symbols, angles, rng)
         if all(_holds(c, point) for c in r.conditions) and _defined(A, point):
-            _check_symbolic_point(A, r, expected_values, point, form, angles, f"{label} at {_shown(point)}")
+            check_symbolic_svd(A, r, point, expected_values)
             found += 1
             if found == points:
                 break
@@ -870,7 +957,7 @@ def check_symbolic_svd(A, r, expected_values=None, *, form="full", points=2, see
         point = _failing_point(condition, r, angles, rng)
         failing[condition] = point
         if point is not None:
-            _check_wrong_or_undefined(A, r, point, form, angles, f"{label}, {condition} fails at {_shown(point)}")
+            check_condition_fails(A, r, point)
     return failing
 
 
@@ -883,7 +970,9 @@ def _angles(A):
 
 
 def _random_value(symbol, rng):
-    """A random rational satisfying the assumptions of *symbol* (integers for integer ones)."""
+    """A random rational satisfying the assumptions of *symbol* (integers for integer ones; Gaussian for complex)."""
+    if symbol.is_real is not True:
+        return Rational(rng.randint(-20, 20), rng.randint(1, 4)) + Rational(rng.randint(-20, 20), rng.randint(1, 4)) * sympy.I
     while True:
         value = Rational(rng.randint(-20, 20), 1 if symbol.is_integer else rng.randint(1, 4))
         if not ((symbol.is_positive and value <= 0) or (symbol.is_negative and value >= 0)
@@ -916,52 +1005,12 @@ def at(expr, point):
     return expr.xreplace(point)
 
 
-def _shown(point):
-    return ", ".join(f"{key} = {value}" for key, value in point.items())
-
-
 def _holds(condition, point):
     return bool(at(condition, point) is sympy.true)
 
 
 def _defined(A, point):
     return all(not at(a, point).has(sympy.zoo, sympy.nan) for a in A)
-
-
-def _same(x, y):
-    """Whether the real algebraic numbers *x* and *y* are equal (proved by the minimal polynomial of x - y)."""
-    if x == y:
-        return True
-    with mpmath.workdps(WORK_DPS):
-        if abs(_numeric(x, True) - _numeric(y, True)) > ZERO:
-            return False
-    t = sympy.Dummy("t")
-    return sympy.minimal_polynomial(x - y, t) == t
-
-
-def _check_symbolic_point(A, r, expected_values, point, form, angles, label):
-    import exactsvd
-
-    A0 = at(A, point)
-    truth = exactsvd.singular_values(A0)
-    values = [at(s, point) for s in r.singular_values]
-    for i, (got, want) in enumerate(zip(values, truth)):
-        assert _same(got, want), f"{label}: generic singular value {i} is {got}, exactsvd of the values gives {want}"
-    if expected_values is not None:
-        by_hand = [at(e, point) for e in expected_values]
-        with mpmath.workdps(WORK_DPS):
-            by_hand.sort(key=lambda x: -_numeric(x))
-        for got, want in zip(by_hand, truth):
-            assert _same(got, want), f"{label}: the value by hand {got} is not the singular value {want}"
-    U0, S0, V0 = (at(M, point) for M in r)
-    assert not any(M.has(sympy.zoo, sympy.nan) for M in (U0, S0, V0)), f"{label}: the generic answer is undefined"
-    with mpmath.workdps(WORK_DPS):
-        _check_identities(A0, U0, S0, V0, values, label, complex_ok=False)
-    report = exactsvd.check(A0, U0, S0, V0)
-    assert report.ok, f"{label}: exactsvd.check refuses the substituted answer: {report}"
-    if not angles:
-        named = {str(key): value for key, value in point.items()}
-        assert r.subs(**named) == exactsvd.svd(A0, form), f"{label}: r.subs differs from exactsvd.svd"
 
 
 def _failing_point(condition, r, angles, rng):
@@ -1020,39 +1069,16 @@ def satisfies_assumptions(symbol, value):
                 or (symbol.is_zero is False and value == 0))
 
 
-def _check_wrong_or_undefined(A, r, point, form, angles, label):
-    """At *point* a condition fails: ``r.subs`` refuses, and the generic answer is undefined or wrong there."""
-    import exactsvd
-
-    if not angles:
-        named = {str(key): value for key, value in point.items()}
-        try:
-            r.subs(**named)
-        except exactsvd.ConditionError:
-            pass
-        else:
-            raise AssertionError(f"{label}: r.subs did not raise ConditionError")
-    A0 = at(A, point)
-    U0, S0, V0 = (at(M, point) for M in r)
-    if any(M.has(sympy.zoo, sympy.nan) for M in (U0, S0, V0)):
-        return  # undefined
-    values = [at(s, point) for s in r.singular_values]
-    truth = exactsvd.singular_values(A0)
-    if not all(_same(x, y) for x, y in zip(values, truth)) or any(x.has(sympy.I) for M in (U0, V0) for x in M):
-        return  # wrong: other singular values (or their order), or complex entries
-    if not exactsvd.check(A0, U0, S0, V0).ok:
-        return  # wrong: not an SVD
-    raise AssertionError(f"{label}: the generic answer is defined and right there: the condition is not needed")
-
-
 __all__ = [
     "DPS",
     "TOL",
     "as_sympy_matrix",
+    "at",
+    "check_condition_fails",
     "check_generated_problem",
+    "check_generic_svd",
     "check_svd",
     "check_symbolic_svd",
-    "at",
     "random_point",
     "satisfies_assumptions",
     "exact_rank",

@@ -16,11 +16,11 @@ import sympy
 from exactsvd.input import as_exact_matrix
 from exactsvd.input.symbols import declare_symbols
 
-#: ``values``: the singular values by hand (SymPy text, comma separated, any order); ``complex``: the
-#: parameters are complex (x and conjugate(x) independent in the core); ``known``: what the core does not do right yet,
+#: ``values``: the singular values by hand (SymPy text, comma separated, any order); ``known``: what the core does
+#: not do right yet,
 #: ``{"svd" or "singular_values": reason}`` (the notes of /work/wt/issues/SYMBOLIC_INTERFACE.md; the tests
 #: expect the failure strictly, so a fix shows as a failure until the entry is removed).
-SymbolicCase = namedtuple("SymbolicCase", "name text symbols values why complex known", defaults=(False, None))
+SymbolicCase = namedtuple("SymbolicCase", "name text symbols values why known", defaults=(None,))
 
 
 PEER_CASES = [
@@ -32,7 +32,7 @@ PEER_CASES = [
                  "A^T A has trace a^2 + 2 and determinant 1: s1 s2 = 1, s1 + s2 = sqrt(a^2 + 4)"),
     SymbolicCase("three-by-three-rank-two", "[[0, 1, 0], [0, x, 0], [-1, 0, 0]]", "x", "sqrt(x**2 + 1), 1, 0",
                  "orthogonal columns of lengths 1, sqrt(1 + x^2), 0"),
-    SymbolicCase("one-by-one-complex", "[[x]]", "x:complex", "Abs(x)", "|x| for a complex x", True),
+    SymbolicCase("one-by-one-complex", "[[x]]", "x:complex", "Abs(x)", "|x| for a complex x"),
     SymbolicCase("one-by-one-real", "[[x]]", "x", "Abs(x)", "|x|"),
     SymbolicCase("diagonal-positive", "[[x + 1, 0], [0, 2x + 1]]", "x:positive", "2*x + 1, x + 1",
                  "positive diagonal, 2x + 1 > x + 1 for x > 0"),

@@ -1,42 +1,59 @@
-"""The exact symbolic path (issue 15): the core's own properties of generic SVDs of matrices with parameters.
+"""The exact symbolic path (issue 15): generic SVDs of matrices with parameters, their conditions, proofs, subs.
 
-The corpus of cases (tests/symbolic_cases.py, tests/test_symbolic.py) checks every case by substitution
-through :func:`checker.check_symbolic_svd`; here: the forms, exact textbook answers, the order and its case
-splits, complex parameters, refusals, ``subs``, random matrices with a parameter, the budgeted path.
+Every generic answer is checked by :func:`checker.check_symbolic_svd` at random rational values where the
+conditions hold (exact singular values against ``exactsvd.svd`` of the substituted matrix, the identities at
+50 digits), and by :func:`checker.check_condition_fails` at values where a condition fails.
 """
 
 import pytest
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sympy import Abs, Matrix, Ne, cos, diag, eye, sin, sqrt, symbols
+from sympy import Abs, Matrix, Ne, Rational, cos, diag, eye, sin, sqrt, symbols
 
 import exactsvd
-from checker import check_symbolic_svd
+from checker import check_condition_fails, check_symbolic_svd
 
 x, y, a = symbols("x y a", real=True)
 p = symbols("p", positive=True)
 t = symbols("t", real=True)
 z = symbols("z", complex=True)
 
-#: Matrices beyond the corpus: two parameters, a rank drop, algebraic constants, complex parameters.
+#: (matrix, values where the conditions hold, values where one fails)
 CASES = [
-    pytest.param(Matrix([[1, 1], [1, x]]), id="rank drop at x=1"),
-    pytest.param(Matrix([[x, y], [0, 1]]), id="two parameters 2x2"),
-    pytest.param(Matrix([[x, 1, 0], [1, x, 0], [0, 0, y]]), id="3x3 two parameters"),
-    pytest.param(Matrix([[sqrt(2), x], [0, sqrt(2)]]), id="sqrt(2) constants"),
-    pytest.param(Matrix([[1, x], [x, 1], [0, 1]]), id="3x2"),
-    pytest.param(Matrix([[1, x, 2]]), id="1x3 left Gram"),
-    pytest.param(Matrix([[x, 1, 1], [1, x, 1], [1, 1, x]]), id="repeated eigenvalue"),
-    pytest.param(Matrix([[1, x, 0], [0, 1, x], [x, 0, 1]]), id="circulant"),
+    pytest.param(diag(1, x, 5), [{x: 2}, {x: Rational(-3, 2)}], [{x: 0}, {x: 7}, {x: Rational(1, 2)}], id="diag(1,x,5)"),
+    pytest.param(Matrix([[cos(t), -sin(t)], [sin(t), cos(t)]]), [{t: sympy.pi / 3}, {t: -sympy.pi / 4}, {t: sympy.pi}], [], id="rotation"),
+    pytest.param(Matrix([[1, a], [0, 1]]), [{a: 1}, {a: Rational(-2, 3)}], [{a: 0}], id="shear"),
+    pytest.param(Matrix([[0, 1, 0], [0, x, 0], [-1, 0, 0]]), [{x: 0}, {x: 3}, {x: Rational(-1, 2)}], [], id="3x3 x"),
+    pytest.param(Matrix([[x]]), [{x: Rational(-5, 2)}, {x: 4}], [{x: 0}], id="[[x]] real"),
+    pytest.param(Matrix([[p + 1, 0], [0, 2 * p + 1]]), [{p: Rational(1, 3)}, {p: 4}], [], id="x+1, 2x+1 positive"),
+    pytest.param(Matrix([[x, 0], [0, -5]]), [{x: 2}, {x: -3}], [{x: 0}, {x: 6}], id="[[x,0],[0,-5]]"),
+    pytest.param(Matrix([[p, 0], [0, 2 * p]]), [{p: Rational(1, 7)}, {p: 3}], [], id="[[x,0],[0,2x]] positive"),
+    pytest.param(Matrix([[1, 1], [1, x]]), [{x: 3}, {x: Rational(-1, 2)}], [{x: 1}], id="rank drop at x=1"),
+    pytest.param(Matrix([[x, y], [0, 1]]), [{x: 2, y: Rational(1, 3)}], [{x: 0, y: 1}], id="two parameters 2x2"),
+    pytest.param(Matrix([[x, 1, 0], [1, x, 0], [0, 0, y]]), [{x: 2, y: 2}, {x: Rational(5, 2), y: -3}], [{x: 1, y: 1}, {x: 3, y: 5}], id="3x3 two parameters"),
+    pytest.param(Matrix([[1 / (p - 1), 0], [0, 1]]), [{p: 3}], [{p: 1}, {p: Rational(1, 2)}], id="rational entry"),
+    pytest.param(Matrix([[sqrt(2), x], [0, sqrt(2)]]), [{x: 1}, {x: -2}], [{x: 0}], id="sqrt(2) constants"),
+    pytest.param(Matrix([[1, x], [x, 1], [0, 1]]), [{x: 2}], [{x: 1}], id="3x2"),
+    pytest.param(Matrix([[1, x, 2]]), [{x: Rational(2, 3)}, {x: 0}], [], id="1x3 left Gram"),
+    pytest.param(Matrix([[x, 2 * x], [1, 2]]), [{x: 5}], [], id="rank 1"),
+    pytest.param(Matrix([[x, 1, 1], [1, x, 1], [1, 1, x]]), [{x: 3}], [{x: 1}, {x: -3}], id="repeated eigenvalue"),
+    pytest.param(Matrix([[1, x, 0], [0, 1, x], [x, 0, 1]]), [{x: 2}], [{x: -1}, {x: Rational(-1, 2)}], id="circulant"),
+    pytest.param(Matrix([[z]]), [{z: 1 + 2 * sympy.I}, {z: -3}], [{z: 0}], id="[[x]] complex"),
+    pytest.param(Matrix([[1, z], [0, 1]]), [{z: Rational(1, 2) - sympy.I}], [{z: 0}], id="complex shear"),
+    pytest.param(Matrix([[z, 0], [0, 2]]), [{z: 3 * sympy.I}], [{z: sympy.I}, {z: 0}], id="complex diagonal"),
+    pytest.param(Matrix([[x, sympy.I], [0, 1]]), [{x: 2}], [{x: 0}], id="real parameter, complex constant"),
 ]
 
 
-@pytest.mark.parametrize("A", CASES)
-def test_generic_answer_by_substitution(A):
+@pytest.mark.parametrize("A, good, bad", CASES)
+def test_generic_answer_and_conditions(A, good, bad):
     r = exactsvd.svd(A)
     assert isinstance(r, exactsvd.SymbolicSVDResult)
-    check_symbolic_svd(A, r)
+    for values in good:
+        check_symbolic_svd(A, r, values)
+    for values in bad:
+        check_condition_fails(A, r, values)
 
 
 @pytest.mark.parametrize("form", ["full", "thin", "compact"])
@@ -46,7 +63,7 @@ def test_forms(A, form):
     m, n = A.shape
     k = {"full": None, "thin": min(m, n), "compact": r.rank}[form]
     assert r.U.shape == (m, k or m) and r.V.shape == (n, k or n)
-    check_symbolic_svd(A, r, form=form)
+    check_symbolic_svd(A, r, {x: 3})
 
 
 def test_peer_answers():
@@ -79,6 +96,18 @@ def test_singular_value_cases():
 
 def test_order_decided_by_assumptions():
     assert exactsvd.singular_values(diag(1, p + 1, p**2 + 2)) == (p**2 + 2, p + 1, 1)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.fractions(min_value=-5, max_value=5, max_denominator=7))
+def test_substitution_random(value):
+    A = Matrix([[1, x], [x, 1], [0, 1]])
+    r = exactsvd.svd(A)
+    values = {x: Rational(value.numerator, value.denominator)}
+    if all(c.subs(values) is sympy.S.true for c in r.conditions):
+        check_symbolic_svd(A, r, values)
+    else:
+        check_condition_fails(A, r, values)
 
 
 def test_degree_three_is_refused():

@@ -11,6 +11,7 @@ from .canonical import compare, in_form, proved_signs, sign_differences, structu
 from .diagnose import diagnose, flipped_sign
 from .exact_field import ExactField, Undecided
 from .hermitian import check_complex
+from .parametric import check_parametric
 from .report import CheckReport, Facts, number_text
 from .tolerance import Tolerance
 
@@ -18,7 +19,7 @@ from .tolerance import Tolerance
 _ROUNDED_DECIMALS = 3
 
 
-def check(A, U, S, V, *, tol=None, rationalize=False):
+def check(A, U, S, V, *, tol=None, rationalize=False, symbols=None):
     """Decide whether ``A = U S V^T`` is a valid singular value decomposition.
 
     Valid means: the shapes of a full, thin or compact SVD; ``S`` diagonal
@@ -55,11 +56,18 @@ def check(A, U, S, V, *, tol=None, rationalize=False):
         447/1000) and do not match radicals.
     rationalize : bool
         Accept Python floats everywhere, read as the decimal they print as.
+    symbols : optional
+        The parameters that ``A`` (as text) may name, as for
+        :func:`exactsvd.input.as_exact_matrix`.  For a matrix with parameters
+        the answer is checked as identities of rational functions with square
+        roots (:func:`exactsvd.checking.parametric.check_parametric`; no *tol*).
 
     Returns
     -------
     CheckReport
-        ``ok``, ``problems`` (sentences), ``facts``, ``form``.
+        ``ok``, ``problems`` (sentences), ``facts``, ``form``
+        (a :class:`~exactsvd.checking.parametric.ParametricCheckReport` for a
+        matrix with parameters).
 
     Raises
     ------
@@ -88,7 +96,11 @@ def check(A, U, S, V, *, tol=None, rationalize=False):
     >>> print(check(A, [["0.316", "-0.949"], ["0.949", "0.316"]], ["6.708", "2.236"], [["0.707", "-0.707"], ["0.707", "0.707"]], tol=1e-2))
     a valid SVD of A (full form), agrees to 3 digits; differs from the canonical answer only by flipped signs of the pairs (u2, v2)
     """
-    matrix = as_exact_matrix(A, rationalize=rationalize)
+    matrix = as_exact_matrix(A, rationalize=rationalize, symbols=symbols)
+    if matrix.free_symbols:
+        if tol is not None:
+            raise InvalidArgumentError("tol= is not supported for a matrix with parameters; leave it out")
+        return check_parametric(matrix, U, S, V)
     answer = read_answer(U, S, V, rationalize=rationalize or tol is not None)
     tolerance = Tolerance(_tolerance(tol)) if tol is not None else None
     return _Check(matrix, answer, tolerance).report()

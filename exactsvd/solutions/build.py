@@ -73,7 +73,7 @@ LAMBDA = Symbol("lambda")
 Hand = namedtuple("Hand", "basis orthogonal norms projections scales")
 
 
-def explain(A, *, gram=None, rank_one=False, rationalize=False):
+def explain(A, *, gram=None, rank_one=False, rationalize=False, symbols=None):
     """The worked solution of the SVD of *A* by the hand method (SageMath style).
 
     Parameters
@@ -89,6 +89,11 @@ def explain(A, *, gram=None, rank_one=False, rationalize=False):
         Add the expansion ``A = s_1 u_1 v_1^T + ...``.
     rationalize : bool
         Accept Python floats, read as the decimal they print as.
+    symbols : optional
+        The parameters that matrix text may name, as for
+        :func:`exactsvd.input.as_exact_matrix`.  A matrix with parameters
+        gets the worked solution of its generic SVD
+        (:class:`~.parametric.ParametricSolution`, with the conditions).
 
     Returns
     -------
@@ -116,7 +121,9 @@ def explain(A, *, gram=None, rank_one=False, rationalize=False):
         raise InvalidArgumentError(f"gram={shorten(gram)} is not a Gram matrix; use None, 'AtA' or 'AAt'")
     if not isinstance(rank_one, bool):
         raise InvalidArgumentError(f"rank_one={shorten(rank_one)} must be True or False")
-    matrix = as_exact_matrix(A, rationalize=rationalize)
+    matrix = as_exact_matrix(A, rationalize=rationalize, symbols=symbols)
+    if matrix.free_symbols:
+        return _parametric(matrix, gram, rank_one)
     refuse_beyond_limits(matrix, "full", "exact")
     chosen = gram or ("AtA" if gram_side(matrix.shape) == "right" else "AAt")
     if is_complex_matrix(matrix):
@@ -126,6 +133,20 @@ def explain(A, *, gram=None, rank_one=False, rationalize=False):
     entries = domain_matrix(matrix)
     context = Context(matrix, entries, decompose(pad(entries, chosen)))
     return Solution(tuple(_steps(context, chosen, gram is not None, rank_one)))
+
+
+def _parametric(matrix, gram, rank_one):
+    """The worked solution of the generic SVD of a matrix with parameters (real ones)."""
+    from ..api import svd
+    from .parametric import explain_parametric
+
+    result = svd(matrix)
+    if result.is_complex:
+        raise UnsupportedEntryError(
+            "explain: worked solutions of matrices with complex parameters are not supported yet; exactsvd.svd(A) "
+            "gives their generic SVD A = U S V^H with its conditions"
+        )
+    return explain_parametric(result, gram=gram, rank_one=rank_one)
 
 
 def pad(entries, gram):

@@ -31,9 +31,10 @@ def add_arguments(parser):
     >>> parser.parse_args(["[[3, 4]]", "--gram", "AtA", "--markdown"]).gram
     'AtA'
     """
-    from ..cli import MATRIX_HELP, file_argument
+    from ..cli import MATRIX_HELP, file_argument, symbols_option
 
     parser.add_argument("matrix", metavar="MATRIX", help=MATRIX_HELP)
+    symbols_option(parser)
     parser.add_argument("--markdown", action="store_true", help="print Markdown with $ and $$ math instead of text")
     parser.add_argument("--latex", metavar="FILE.tex", type=file_argument,
                         help="write the worked solution as a LaTeX document")
@@ -61,7 +62,7 @@ def run(args):
     from ..cli import distinct_outputs, read_matrix
 
     distinct_outputs(latex=args.latex, pdf=args.pdf, html=args.html)
-    solution = explain(read_matrix(args.matrix), gram=args.gram, rank_one=args.rank_one)
+    solution = explain(read_matrix(args.matrix, symbols=args.symbols), gram=args.gram, rank_one=args.rank_one)
     if args.latex:
         save(args.latex, solution.to_latex(standalone=True, paper=args.paper))
         print(f"wrote {args.latex}")

@@ -31,10 +31,14 @@ def to_text(solution):
       A has m = 1 rows and n = 2 columns.
       A = [3  4]
     """
-    writer = _Writer(solution)
     m, n = solution.matrix.shape
-    parts = [f"Worked solution: the singular value decomposition of A ({m}×{n})"]
-    for number, step in enumerate(solution.steps, 1):
+    return steps_text(_Writer(solution), solution.steps, f"Worked solution: the singular value decomposition of A ({m}×{n})")
+
+
+def steps_text(writer, steps, heading):
+    """*heading*, then each step as ``Step k. title`` and its lines (indented), as *writer* writes them."""
+    parts = [heading]
+    for number, step in enumerate(steps, 1):
         title, lines = writer.step(step)
         body = "\n".join("  " + line if line else "" for item in lines for line in item.split("\n"))
         parts.append(f"Step {number}. {title}\n{body}")

@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -236,9 +237,9 @@ def test_python_dash_m(capsys):
 
 
 def test_console_script(capsys):
-    script = shutil.which("exactsvd")
+    script = shutil.which("exactsvd", path=sysconfig.get_path("scripts"))  # this interpreter's, not another on PATH
     if script is None:
-        pytest.skip("the exactsvd console script is not on PATH; install the package with pip install -e .")
+        pytest.skip("this Python has no exactsvd console script; install the package with pip install -e .")
     done = subprocess.run([script, "[[1, x+]]"], capture_output=True, text=True, encoding="utf-8")
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith("exactsvd: error: A, row 1, column 2") and "Traceback" not in done.stderr

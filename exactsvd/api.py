@@ -233,7 +233,7 @@ def _numeric(matrix, form, dps, timeout=None, max_memory=None, note=None):
                           hint="Give a larger timeout or fewer digits (dps).", **_limits(timeout, max_memory))
     result = numeric_result(matrix, data, form)
     if note:
-        result.note = f"{note}; {result.note}" if result.note else note
+        result.note = f"{note}. {result.note}" if result.note else note
     return result
 
 

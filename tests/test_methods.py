@@ -45,6 +45,7 @@ def test_auto_switches_to_numeric_for_floats_and_for_large_generic_matrices():
     A = Matrix(12, 12, lambda i, j: rng.randint(-(10**60), 10**60))
     r = exactsvd.svd(A, method="auto", dps=20)
     assert r.method == "numeric" and "12×12 Gram matrix" in r.note and "budget" in r.note and r.digits == 20
+    assert r.note.endswith(" s budget. The bound covers A exactly as given.")  # the reason, then the bound's note
 
 
 def test_auto_follows_the_timeout():
@@ -64,6 +65,7 @@ def test_numeric_command(capsys):
     assert main(["numeric", "[[3, 0], [4, 5]]", "--dps", "25"]) == 0
     out = capsys.readouterr().out
     assert "25 certified digits" in out and "6.708203932499369089227521" in out
+    assert "\nmethod: " in out and ". The bound covers A exactly as given.\n" in out  # two sentences
     assert main(["numeric", "[[3, 4]]", "--dps", "10", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["digits"] == 10 and data["singular_values"] == ["5.000000000"]

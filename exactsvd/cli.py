@@ -348,7 +348,8 @@ def _parser():
         description="Exact singular value decompositions of rational and algebraic matrices.",
         epilog=f"'{PROG} MATRIX ...' is short for '{PROG} svd MATRIX ...'. "
         "Exit codes: 0 success, 1 a checked answer is wrong (or the output cannot be written), "
-        "2 bad input, usage or a time limit, 130 interrupted, 141 output closed.",
+        "2 bad input, usage or a time limit, 3 a check could not decide something exactly, 130 interrupted, "
+        "141 output closed.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)

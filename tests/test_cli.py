@@ -147,7 +147,7 @@ def test_shorthand_with_a_negative_first_entry(capsys):
 def test_help_and_version(capsys):
     code, out, _ = run(capsys, "--help")
     assert code == 0 and "svd" in out and "short for 'exactsvd svd MATRIX" in out
-    assert all(f" {code} " in " ".join(out.split()) for code in (0, 1, 2, 3, 130, 141))  # every exit code
+    assert all(f" {status} " in " ".join(out.split()) for status in (0, 1, 2, 3, 130, 141))  # every exit code
     code, out, _ = run(capsys, "svd", "--help")
     assert code == 0 and "--form" in out and "@FILE" in out
     code, out, _ = run(capsys, "--version")

@@ -287,7 +287,7 @@ def _numeric(args):
         _numeric_rank(result.rank, uncertain),
         f"certified: ||A - U S V^{t}|| <= {mpmath_str(bound.residual)}, ||U^{t} U - I|| <= "
         f"{mpmath_str(bound.orthogonality_U)}, ||V^{t} V - I|| <= {mpmath_str(bound.orthogonality_V)}",
-        f"method: {result.engine}; {result.note}",
+        f"method: {result.engine}. {result.note}",
     ]
     width, shown = terminal_width(), result.evalf(min(result.digits, 8))
     for name, factor in zip("USV", shown):

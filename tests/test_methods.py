@@ -65,6 +65,7 @@ def test_numeric_command(capsys):
     assert main(["numeric", "[[3, 0], [4, 5]]", "--dps", "25"]) == 0
     out = capsys.readouterr().out
     assert "25 certified digits" in out and "6.708203932499369089227521" in out
+    assert "\nmethod: " in out and ". The bound covers A exactly as given.\n" in out  # two sentences
     assert main(["numeric", "[[3, 4]]", "--dps", "10", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["digits"] == 10 and data["singular_values"] == ["5.000000000"]

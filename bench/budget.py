@@ -133,6 +133,21 @@ def _wait_for_worker(process, limit=60.0):
         time.sleep(0.05)
 
 
+def _descendants(pid):
+    children = [int(child) for child in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True,
+                                                       text=True).stdout.split()]
+    return children + [grandchild for child in children for grandchild in _descendants(child)]
+
+
+def _running(pid):
+    """Whether process *pid* exists and is not a zombie."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
 def part_cli(tmp):
     slow = "[[" + ",".join(f"sqrt({p})" for p in PRIMES[:6]) + "]]"
     rows = []
@@ -141,20 +156,28 @@ def part_cli(tmp):
     done = subprocess.run(command, env=env, capture_output=True, text=True)
     rows.append({"what": "exactsvd svd SLOW --timeout 2 (whole command, imports included)", "seconds": time.perf_counter() - start,
                  "exit": done.returncode, "stderr": done.stderr.strip()[:120]})
-    for what, argv, stdout in (
-        ("Ctrl-C during exactsvd svd SLOW: SIGINT to exit", ("svd", slow), subprocess.PIPE),
-        ("Ctrl-C during check-bank --jobs 2: SIGINT to exit", ("check-bank", str(tmp / "bank.json"), "--jobs", "2"),
-         subprocess.PIPE),
+    for what, argv in (
+        ("Ctrl-C during exactsvd svd SLOW: SIGINT to exit", ("svd", slow)),
+        ("Ctrl-C during check-bank --jobs 2: SIGINT to exit", ("check-bank", str(tmp / "bank.json"), "--jobs", "2")),
     ):
         command, env = _command(*argv)
-        process = subprocess.Popen(command, env=env, stdout=stdout, stderr=subprocess.PIPE, text=True)
+        # its own process group, which SIGINT reaches as a terminal's Ctrl-C reaches the foreground group
+        process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                   start_new_session=True)
         _wait_for_worker(process)
         time.sleep(0.5)
+        workers = _descendants(process.pid)
         start = time.perf_counter()
-        process.send_signal(signal.SIGINT)
+        os.killpg(process.pid, signal.SIGINT)
+        line = process.stderr.readline()
+        line_seconds = time.perf_counter() - start
         _, err = process.communicate()
-        rows.append({"what": what, "seconds": time.perf_counter() - start, "exit": process.returncode,
-                     "stderr": err.strip()[:120]})
+        seconds = time.perf_counter() - start
+        time.sleep(0.2)
+        left = [pid for pid in workers if _running(pid)]
+        rows.append({"what": what, "seconds": seconds, "exit": process.returncode,
+                     "stderr": f"{(line + err).strip()[:60]} (line after {line_seconds:.2f} s; "
+                               f"{len(workers)} workers, {len(left)} left)"})
     command, env = _command("svd", slow)
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     _wait_for_worker(process)

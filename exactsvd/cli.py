@@ -406,15 +406,18 @@ def main(argv=None):
     V = \left[\begin{matrix}\frac{3}{5}\\\frac{4}{5}\end{matrix}\right]
     0
     """
+    program = argv is None  # the process's own command line: an interrupt may end the process at once
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS:
         argv.insert(0, "svd")
+    in_process = False
     try:
         with long_integers():
             args = _parser().parse_args(argv)
             if sys.stdout is None:
                 raise OSError("standard output is closed")
             if args.command in IN_PROCESS:
+                in_process = True
                 return args.run(args)
             timeout = None if args.command in OWN_TIMEOUT else args.timeout
             stdin = sys.stdin.read() if getattr(args, "matrix", None) == "-" else None
@@ -428,14 +431,29 @@ def main(argv=None):
         return 2
     except KeyboardInterrupt:
         print(f"{PROG}: interrupted", file=sys.stderr)
-        return 130
+        return _end(130, at_once=program and not in_process)
     except (BrokenPipeError, StdoutClosed):  # the reader went away, e.g. exactsvd ... | head -1
         _silence_stdout()
-        return 141
+        return _end(141, at_once=program and not in_process)
     except OSError as error:  # standard output cannot be written: /dev/full, closed
         _silence_stdout()
         print(f"{PROG}: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
         return 1
+
+
+def _end(code, *, at_once):
+    """Return *code*; or, *at_once*, flush the standard streams and end the process with it now.
+
+    Ending at once (``os._exit``) skips the interpreter's teardown of SymPy's
+    modules and caches, which takes most of a second, and seconds on a loaded
+    machine, after Ctrl-C: the worker is already killed, the one line written.
+    """
+    if not at_once:
+        return code
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def _silence_stdout():

@@ -571,6 +571,24 @@ def test_results_of_the_worker_travel_faithfully():
     assert pickle.loads(pickle.dumps(r.decomposition)).spectrum.charpoly == r.decomposition.spectrum.charpoly
 
 
+@pytest.mark.parametrize("A, method", [([["sqrt(2)", 1], [3, "2^(1/3)"]], "exact"), ([[3, 0], [4, 5]], "auto"),
+                                       ([[1 + sympy.I, 2], [0, sympy.I]], "exact")])
+def test_singular_values_are_built_within_the_deadline(A, method, monkeypatch):
+    """With ``timeout=`` the worker builds the singular-value expressions: the caller only unpickles them."""
+    import exactsvd.result.complex_exact
+    import exactsvd.result.exact
+
+    def outside_the_deadline(*args):
+        raise AssertionError("singular values built by the caller, after the worker's deadline")
+
+    expected = exactsvd.svd(A).singular_values
+    for module in (exactsvd.result.exact, exactsvd.result.complex_exact):
+        monkeypatch.setattr(module, "singular_value_list", outside_the_deadline)
+    r = exactsvd.svd(A, method=method, timeout=60)
+    assert r.method == "exact" and r.singular_values == expected
+    check_svd(A, r, "full", hand_method=False)
+
+
 # --------------------------------------------------------------------------- the sweep, CI-sized
 
 

@@ -252,6 +252,12 @@ def report(api, cli, sweep, args, parts=(1, 2, 3)):
                      f"{'PASS' if all(r['ok'] for r in api if r['timeout']) else 'FAIL'}; "
                      f"refusals within {REFUSAL_TARGET:g} s: {'PASS' if all(r['ok'] for r in api if not r['timeout']) else 'FAIL'}; "
                      f"peak memory of the workers {peak:.0f} MiB (< {MEMORY_TARGET_MIB:g}: {'PASS' if peak < MEMORY_TARGET_MIB else 'FAIL'})")
+        for row in api:
+            if row["input"] == "30x30 of 50 digits" and row["call"].startswith("method='auto'"):
+                room = row["timeout"] + MARGIN_TARGET - row["seconds"]
+                lines.append(f"auto on the 30x30 of 50 digits, {row['call']}: answered in {row['seconds']:.2f} s, "
+                             f"{room:.2f} s of room under timeout + {MARGIN_TARGET:g} s "
+                             f"(numeric estimate {exactsvd.budget.estimated_numeric_seconds(30, 30):.1f} s)")
         lines += ["", "2. the command line (real processes, imports included where said)"]
         for row in cli:
             lines.append(f"{row['what']:64} {row['seconds']:6.2f} s  exit {row['exit']}  {row['stderr'][:70]}")

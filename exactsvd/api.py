@@ -61,8 +61,10 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
         builds the singular values too; the entries of ``U`` and ``V`` are
         built when asked, without a deadline.  For
         ``method="auto"`` it is the budget (default 10): the exact attempt gets
-        75% of it, and when it does not finish the numeric answer is computed
-        in the rest, which ``note`` says.  Default ``None``: no limit for
+        75% of it at most, leaving the numeric fallback at least its estimated
+        time (``exactsvd.budget.estimated_numeric_seconds``; with less than
+        0.2 s left for it there is no exact attempt), and when it does not
+        finish the numeric answer is computed in the rest, which ``note`` says.  Default ``None``: no limit for
         ``exact`` and ``numeric``, which then run in this process.
     rationalize : bool
         Accept Python floats on the exact path, read as the decimal they print
@@ -215,13 +217,19 @@ def _auto(A, form, dps, timeout, rationalize, max_memory):
         matrix = as_exact_matrix(A, rationalize=True)
         return _numeric(matrix, form, dps, seconds, max_memory, "numeric: the matrix has float entries")
     budget.refuse_beyond_limits(matrix, form, "numeric")
-    share = seconds * budget.limits.AUTO_EXACT_SHARE
+    numeric_seconds = budget.estimated_numeric_seconds(*matrix.shape, dps)
+    share = min(seconds * budget.limits.AUTO_EXACT_SHARE, seconds - numeric_seconds)
     try:
         cost = budget.refuse_beyond_limits(matrix, form, "exact")
         if cost.seconds > seconds:
             raise InputTooLargeError(
                 f"the exact answer (a {cost.size}×{cost.size} Gram matrix, entries up to {cost.bits} bits, field "
                 f"degree up to {cost.field_degree}) is estimated at {cost.seconds:.0f} s, over the {seconds:g} s budget"
+            )
+        if share < budget.limits.AUTO_LEAST_EXACT:
+            raise InputTooLargeError(
+                f"the numeric answer alone is estimated at {numeric_seconds:.1f} s of the {seconds:g} s budget, "
+                "leaving no time for an exact attempt"
             )
         note, data, values = budget.run(_auto_data, matrix, form, seconds, cost, what="the exact attempt",
                                         **_limits(share, max_memory))
@@ -231,7 +239,8 @@ def _auto(A, form, dps, timeout, rationalize, max_memory):
         result = _result(matrix, data, form, values)
         result.note = note
         return result
-    remaining = seconds - (time.monotonic() - started) + budget.TIME_MARGIN / 2
+    # the fallback may use the margin, less what returning its answer takes
+    remaining = seconds - (time.monotonic() - started) + budget.TIME_MARGIN - budget.limits.AUTO_RETURN_SECONDS
     return _numeric(matrix, form, dps, max(remaining, 0.1), max_memory, note)
 
 

@@ -43,6 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import exactsvd  # noqa: E402
+from processes import descendants, running  # noqa: E402
 
 PRIMES = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29]
 MARGIN_TARGET = 1.0
@@ -133,21 +134,6 @@ def _wait_for_worker(process, limit=60.0):
         time.sleep(0.05)
 
 
-def _descendants(pid):
-    children = [int(child) for child in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True,
-                                                       text=True).stdout.split()]
-    return children + [grandchild for child in children for grandchild in _descendants(child)]
-
-
-def _running(pid):
-    """Whether process *pid* exists and is not a zombie."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 def part_cli(tmp):
     slow = "[[" + ",".join(f"sqrt({p})" for p in PRIMES[:6]) + "]]"
     rows = []
@@ -166,7 +152,7 @@ def part_cli(tmp):
                                    start_new_session=True)
         _wait_for_worker(process)
         time.sleep(0.5)
-        workers = _descendants(process.pid)
+        workers = descendants(process.pid)
         start = time.perf_counter()
         os.killpg(process.pid, signal.SIGINT)
         line = process.stderr.readline()
@@ -174,7 +160,7 @@ def part_cli(tmp):
         _, err = process.communicate()
         seconds = time.perf_counter() - start
         time.sleep(0.2)
-        left = [pid for pid in workers if _running(pid)]
+        left = [pid for pid in workers if running(pid)]
         rows.append({"what": what, "seconds": seconds, "exit": process.returncode,
                      "stderr": f"{(line + err).strip()[:60]} (line after {line_seconds:.2f} s; "
                                f"{len(workers)} workers, {len(left)} left)"})

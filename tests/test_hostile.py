@@ -35,6 +35,7 @@ import sympy
 
 import exactsvd
 from exactsvd import errors
+from processes import descendants, running
 
 HANG_GUARD = 90.0
 MEMORY_CAP = 1 << 30
@@ -498,20 +499,6 @@ def _started(process, marker_seconds=60.0):
     return False
 
 
-def _descendants(pid):
-    children = [int(c) for c in subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True).stdout.split()]
-    return children + [grandchild for child in children for grandchild in _descendants(child)]
-
-
-def _running(pid):
-    """Whether process *pid* exists and is not a zombie (a killed child that its parent did not reap yet)."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 @pytest.mark.parametrize("argv, workers", [(["svd", SLOW_TEXT], 1), (["check-bank", "BANK", "--jobs", "2"], 2)])
 def test_ctrl_c_stops_the_command_and_its_workers(argv, workers, files):
     """SIGINT to the process group, as a terminal's Ctrl-C: exit 130, one line, every worker gone."""
@@ -522,9 +509,9 @@ def test_ctrl_c_stops_the_command_and_its_workers(argv, workers, files):
     try:
         assert _started(process)
         deadline = time.monotonic() + HANG_GUARD
-        while len(_descendants(process.pid)) < workers and time.monotonic() < deadline:
+        while len(descendants(process.pid)) < workers and time.monotonic() < deadline:
             time.sleep(0.1)  # check-bank's runner starts its problems' workers
-        tree = _descendants(process.pid)
+        tree = descendants(process.pid)
         assert len(tree) >= workers
         os.killpg(process.pid, signal.SIGINT)
         out, err = process.communicate(timeout=HANG_GUARD)
@@ -532,9 +519,9 @@ def test_ctrl_c_stops_the_command_and_its_workers(argv, workers, files):
         process.kill()
     assert process.returncode == 130 and err == "exactsvd: interrupted\n" and out == ""
     deadline = time.monotonic() + HANG_GUARD  # orphans killed by the kernel are reaped by init, not at once
-    while any(_running(pid) for pid in tree) and time.monotonic() < deadline:
+    while any(running(pid) for pid in tree) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not [pid for pid in tree if _running(pid)]
+    assert not [pid for pid in tree if running(pid)]
 
 
 def test_closed_pipe_stops_the_work():

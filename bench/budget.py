@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
 import exactsvd  # noqa: E402
-from processes import descendants, running  # noqa: E402
+from processes import default_sigint, descendants, running  # noqa: E402
 
 PRIMES = [2, 3, 5, 7, 11, 13, 17, 19, 23, 29]
 MARGIN_TARGET = 1.0
@@ -149,7 +149,7 @@ def part_cli(tmp):
         command, env = _command(*argv)
         # its own process group, which SIGINT reaches as a terminal's Ctrl-C reaches the foreground group
         process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                   start_new_session=True)
+                                   start_new_session=True, preexec_fn=default_sigint)
         _wait_for_worker(process)
         time.sleep(0.5)
         workers = descendants(process.pid)

@@ -4,7 +4,18 @@ Shared by ``tests/test_hostile.py`` and ``bench/budget.py`` (Ctrl-C must stop th
 worker it started).
 """
 
+import signal
 import subprocess
+
+
+def default_sigint():
+    """A ``preexec_fn``: the command starts with SIGINT's default action, as from a terminal.
+
+    A job started in the background by a non-interactive shell (``pytest ... &``) inherits SIGINT
+    ignored, and a program that inherits it ignored keeps ignoring it (so does Python), so without
+    this a test of Ctrl-C would test nothing.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def descendants(pid):

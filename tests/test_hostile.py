@@ -35,7 +35,7 @@ import sympy
 
 import exactsvd
 from exactsvd import errors
-from processes import descendants, running
+from processes import default_sigint, descendants, running
 
 HANG_GUARD = 90.0
 MEMORY_CAP = 1 << 30
@@ -505,7 +505,7 @@ def test_ctrl_c_stops_the_command_and_its_workers(argv, workers, files):
     argv = [files["bank.json"] if a == "BANK" else a for a in argv]
     command, env = _command(*argv)
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               start_new_session=True)
+                               start_new_session=True, preexec_fn=default_sigint)
     try:
         assert _started(process)
         deadline = time.monotonic() + HANG_GUARD

@@ -38,7 +38,7 @@ AUTO_EXACT_SHARE = 0.75
 AUTO_LEAST_EXACT = 0.2
 #: Seconds of ``TIME_MARGIN`` that ``method="auto"`` keeps for returning its numeric fallback's answer
 #: (the fallback may run until ``timeout + TIME_MARGIN - AUTO_RETURN_SECONDS``).
-AUTO_RETURN_SECONDS = 0.25
+AUTO_RETURN_SECONDS = 0.35
 #: The largest ``timeout`` accepted (one day): beyond it, pass ``timeout=None``.
 MAX_TIMEOUT = 86_400.0
 

@@ -39,8 +39,9 @@ from .limits import DEFAULT_MAX_MEMORY, TIME_MARGIN
 #: Seconds after its deadline at which a child kills itself if its parent did not.
 SELF_KILL_DELAY = 2.0
 
-#: Seconds to wait for a killed child to be reaped: a bound, so that no stop can hang.
-STOP_WAIT = 0.5
+#: Seconds to wait for a killed child to be reaped: a bound, so that no stop can hang (one not reaped by
+#: then is a zombie until multiprocessing reaps it at the next start or at exit).
+STOP_WAIT = 0.1
 
 _reporter = None
 

@@ -225,7 +225,8 @@ def write_bank(tmp):
 
 def report(api, cli, sweep, args, parts=(1, 2, 3)):
     lines = [f"bench/budget.py  {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC  python {platform.python_version()}  "
-             f"{os.cpu_count()} CPUs  ground types {__import__('sympy').external.gmpy.GROUND_TYPES}", ""]
+             f"{os.cpu_count()} CPUs  load average {os.getloadavg()[0]:.1f}  "
+             f"ground types {__import__('sympy').external.gmpy.GROUND_TYPES}", ""]
     if 1 in parts:
         lines.append("1. exactsvd.svd on slow and exploding inputs: seconds from call to result or error")
         lines.append(f"{'input':30} {'call':34} {'seconds':>7} {'over':>6}  ok  outcome")

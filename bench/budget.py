@@ -242,7 +242,8 @@ def report(api, cli, sweep, args, parts=(1, 2, 3)):
         for row in api:
             if row["input"] == "30x30 of 50 digits" and row["call"].startswith("method='auto'"):
                 room = row["timeout"] + MARGIN_TARGET - row["seconds"]
-                lines.append(f"auto on the 30x30 of 50 digits, {row['call']}: answered in {row['seconds']:.2f} s, "
+                what = "answered" if row["outcome"].startswith("numeric") else f"ended ({row['outcome'][:40]}...)"
+                lines.append(f"auto on the 30x30 of 50 digits, {row['call']}: {what} in {row['seconds']:.2f} s, "
                              f"{room:.2f} s of room under timeout + {MARGIN_TARGET:g} s "
                              f"(numeric estimate {exactsvd.budget.estimated_numeric_seconds(30, 30):.1f} s)")
         lines += ["", "2. the command line (real processes, imports included where said)"]

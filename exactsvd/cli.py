@@ -394,7 +394,10 @@ def main(argv=None):
         cannot be written, 2 bad input, usage or ``--timeout`` passed (the
         message is on standard error, without traceback), 3 a check could
         not decide something exactly, 130 interrupted (Ctrl-C), 141 standard
-        output closed early (as by a shell killed by ``SIGPIPE``).
+        output closed early (as by a shell killed by ``SIGPIPE``).  Called
+        without *argv* (as the program), a command that ran in a worker ends
+        the process at once with its code (``os._exit``, after flushing the
+        standard streams) instead of returning: no interpreter teardown.
 
     Examples
     --------
@@ -407,9 +410,16 @@ def main(argv=None):
     V = \left[\begin{matrix}\frac{3}{5}\\\frac{4}{5}\end{matrix}\right]
     0
     """
+    program = argv is None  # the process's own command line: it ends at once when the command is done
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS:
         argv.insert(0, "svd")
+    code = _run(argv)
+    return _end(code, at_once=program and not (argv and argv[0] in IN_PROCESS))
+
+
+def _run(argv):
+    """Parse *argv* (a subcommand first) and run it; the exit code."""
     try:
         with long_integers():
             args = _parser().parse_args(argv)
@@ -437,6 +447,23 @@ def main(argv=None):
         _silence_stdout()
         print(f"{PROG}: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
         return 1
+
+
+def _end(code, *, at_once):
+    """Return *code*; or, *at_once*, flush the standard streams and end the process with it now.
+
+    Ending at once (``os._exit``) skips the interpreter's teardown of SymPy's
+    modules and caches, which takes a third of a second, and seconds on a
+    loaded machine: after Ctrl-C, ``--timeout`` or any other end of a command
+    that ran in a worker, nothing is left to do here (the worker is stopped,
+    the files are written by it, standard output is flushed).
+    """
+    if not at_once:
+        return code
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def _silence_stdout():

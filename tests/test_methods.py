@@ -55,6 +55,17 @@ def test_auto_follows_the_timeout():
     assert exactsvd.svd(A, method="auto", timeout=60).method == "exact"
 
 
+def test_auto_keeps_the_numeric_fallback_its_time():
+    """A budget that the numeric answer alone is estimated to need: no exact attempt, and the note says so."""
+    from exactsvd import budget
+
+    A = Matrix(4, 4, lambda i, j: (i + 1) * (j + 2) % 7)
+    needed = budget.estimated_numeric_seconds(4, 4, 50)
+    r = exactsvd.svd(A, method="auto", timeout=needed + budget.limits.AUTO_LEAST_EXACT / 2)
+    assert r.method == "numeric" and "no time for an exact attempt" in r.note
+    assert exactsvd.svd(A, method="auto", timeout=60).method == "exact"
+
+
 @pytest.mark.parametrize("kwargs", [{"method": "fast"}, {"method": "numeric", "dps": 2}])
 def test_bad_method_arguments(kwargs):
     with pytest.raises(exactsvd.InvalidArgumentError):

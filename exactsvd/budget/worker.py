@@ -39,6 +39,10 @@ from .limits import DEFAULT_MAX_MEMORY, TIME_MARGIN
 #: Seconds after its deadline at which a child kills itself if its parent did not.
 SELF_KILL_DELAY = 2.0
 
+#: Seconds to wait for a killed child to be reaped: a bound, so that no stop can hang (one not reaped by
+#: then is a zombie until multiprocessing reaps it at the next start or at exit).
+STOP_WAIT = 0.1
+
 _reporter = None
 
 
@@ -114,11 +118,11 @@ class Job:
         return ExactSVDError(f"{self.what} stopped: its worker process died (exit code {code}).")
 
     def stop(self):
-        """Kill the child (if still running) and release the connection."""
+        """Kill the child (if still running; ``SIGKILL``), wait at most ``STOP_WAIT`` s for it, release the connection."""
         if self.process.is_alive():
             with contextlib.suppress(OSError):
                 self.process.kill()
-        self.process.join()
+        self.process.join(STOP_WAIT)
         self.connection.close()
 
 

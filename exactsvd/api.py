@@ -58,10 +58,14 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
         Seconds the call may take (every method).  The work then runs in a
         worker process that is stopped at the deadline:
         :class:`~exactsvd.TimeLimitExceeded` (naming what was being computed)
-        at most ``exactsvd.budget.TIME_MARGIN`` (1 s) after it.  For
+        at most ``exactsvd.budget.TIME_MARGIN`` (1 s) after it.  The worker
+        builds the singular values too; the entries of ``U`` and ``V`` are
+        built when asked, without a deadline.  For
         ``method="auto"`` it is the budget (default 10): the exact attempt gets
-        75% of it, and when it does not finish the numeric answer is computed
-        in the rest, which ``note`` says.  Default ``None``: no limit for
+        75% of it at most, leaving the numeric fallback at least its estimated
+        time (``exactsvd.budget.estimated_numeric_seconds``; with less than
+        0.2 s left for it there is no exact attempt), and when it does not
+        finish the numeric answer is computed in the rest, which ``note`` says.  Default ``None``: no limit for
         ``exact`` and ``numeric``, which then run in this process.
     rationalize : bool
         Accept Python floats on the exact path, read as the decimal they print
@@ -155,9 +159,9 @@ def svd(A, form="full", *, method="exact", dps=50, timeout=None, rationalize=Fal
     budget.refuse_beyond_limits(matrix, form, "exact")
     if timeout is None and max_memory is None:
         return _result(matrix, _exact_data(matrix, form), form)
-    data = budget.run(_exact_data, matrix, form, what=_what("exact SVD", matrix), hint=EXACT_HINT,
-                      **_limits(timeout, max_memory))
-    return _result(matrix, data, form)
+    data, values = budget.run(_exact_parts, matrix, form, what=_what("exact SVD", matrix), hint=EXACT_HINT,
+                              **_limits(timeout, max_memory))
+    return _result(matrix, data, form, values)
 
 
 def _symbolic(matrix, form, method, timeout, max_memory):
@@ -184,10 +188,10 @@ class _Solver:
         return svd(values, self.form)
 
 
-def _result(matrix, data, form):
+def _result(matrix, data, form, values=None):
     """The :class:`SVDResult` of the exact *data* (real, or complex: ``A = U S V^H``)."""
     build = exact_result if isinstance(data.matrix, DomainMatrix) else complex_exact_result
-    return build(matrix, data, form)
+    return build(matrix, data, form, values)
 
 
 def _what(name, matrix):
@@ -202,6 +206,21 @@ def _exact_data(matrix, form):
     """The :class:`~exactsvd.core.ExactDecomposition` of a validated SymPy matrix, with the kernels *form* keeps."""
     exact, spec = _spectrum(matrix)
     return _decompose(exact, spec, form)
+
+
+def _exact_parts(matrix, form):
+    """In a worker: the exact data and the singular values as SymPy numbers, both within the deadline.
+
+    Radicals of huge numbers take time to build, so the caller gets them made;
+    the entries of ``U`` and ``V`` stay lazy (built when asked).
+    """
+    data = _exact_data(matrix, form)
+    return data, _value_list(data.spectrum, matrix)
+
+
+def _value_list(spec, matrix):
+    budget.stage("the singular values as exact expressions")
+    return singular_value_list(spec, min(matrix.shape))
 
 
 def _spectrum(matrix):
@@ -225,12 +244,13 @@ def _decompose(exact, spec, form):
 
 
 def _auto_data(matrix, form, seconds, cost):
-    """``(note, decomposition or None)``: the exact data if the spectrum says it fits in *seconds*."""
+    """``(note, decomposition or None, values)``: the exact data (:func:`_exact_parts`) if the spectrum says
+    it fits in *seconds*."""
     exact, spec = _spectrum(matrix)
     chosen, note = choose_method(spec, seconds, cost)
     if chosen == "numeric":
-        return note, None
-    return note, _decompose(exact, spec, form)
+        return note, None, None
+    return note, _decompose(exact, spec, form), _value_list(spec, matrix)
 
 
 def _auto(A, form, dps, timeout, rationalize, max_memory, symbols):
@@ -245,7 +265,8 @@ def _auto(A, form, dps, timeout, rationalize, max_memory, symbols):
         matrix = as_exact_matrix(A, rationalize=True, symbols=symbols)
         return _numeric(matrix, form, dps, seconds, max_memory, "numeric: the matrix has float entries")
     budget.refuse_beyond_limits(matrix, form, "numeric")
-    share = seconds * budget.limits.AUTO_EXACT_SHARE
+    numeric_seconds = budget.estimated_numeric_seconds(*matrix.shape, dps)
+    share = min(seconds * budget.limits.AUTO_EXACT_SHARE, seconds - numeric_seconds)
     try:
         cost = budget.refuse_beyond_limits(matrix, form, "exact")
         if cost.seconds > seconds:
@@ -253,15 +274,21 @@ def _auto(A, form, dps, timeout, rationalize, max_memory, symbols):
                 f"the exact answer (a {cost.size}×{cost.size} Gram matrix, entries up to {cost.bits} bits, field "
                 f"degree up to {cost.field_degree}) is estimated at {cost.seconds:.0f} s, over the {seconds:g} s budget"
             )
-        note, data = budget.run(_auto_data, matrix, form, seconds, cost, what="the exact attempt",
-                                **_limits(share, max_memory))
+        if share < budget.limits.AUTO_LEAST_EXACT:
+            raise InputTooLargeError(
+                f"the numeric answer alone is estimated at {numeric_seconds:.1f} s of the {seconds:g} s budget, "
+                "leaving no time for an exact attempt"
+            )
+        note, data, values = budget.run(_auto_data, matrix, form, seconds, cost, what="the exact attempt",
+                                        **_limits(share, max_memory))
     except BudgetError as error:
         note, data = f"numeric: {_first_sentence(error)}", None
     if data is not None:
-        result = _result(matrix, data, form)
+        result = _result(matrix, data, form, values)
         result.note = note
         return result
-    remaining = seconds - (time.monotonic() - started) + budget.TIME_MARGIN / 2
+    # the fallback may use the margin, less what returning its answer takes
+    remaining = seconds - (time.monotonic() - started) + budget.TIME_MARGIN - budget.limits.AUTO_RETURN_SECONDS
     return _numeric(matrix, form, dps, max(remaining, 0.1), max_memory, note)
 
 
@@ -281,7 +308,7 @@ def _numeric(matrix, form, dps, timeout=None, max_memory=None, note=None):
                           hint="Give a larger timeout or fewer digits (dps).", **_limits(timeout, max_memory))
     result = numeric_result(matrix, data, form)
     if note:
-        result.note = f"{note}; {result.note}" if result.note else note
+        result.note = f"{note}. {result.note}" if result.note else note
     return result
 
 
@@ -335,5 +362,4 @@ def singular_values(A, *, rationalize=False, timeout=None, max_memory=None, symb
 def _singular_values(matrix):
     """The singular values as SymPy numbers (built in the worker too: radicals of huge numbers take time)."""
     _, spec = _spectrum(matrix)
-    budget.stage("the singular values as exact expressions")
-    return singular_value_list(spec, min(matrix.shape))
+    return _value_list(spec, matrix)

@@ -332,7 +332,7 @@ def _numeric(args):
         _numeric_rank(result.rank, uncertain),
         f"certified: ||A - U S V^{t}|| <= {mpmath_str(bound.residual)}, ||U^{t} U - I|| <= "
         f"{mpmath_str(bound.orthogonality_U)}, ||V^{t} V - I|| <= {mpmath_str(bound.orthogonality_V)}",
-        f"method: {result.engine}; {result.note}",
+        f"method: {result.engine}. {result.note}",
     ]
     width, shown = terminal_width(), result.evalf(min(result.digits, 8))
     for name, factor in zip("USV", shown):
@@ -393,7 +393,8 @@ def _parser():
         description="Exact singular value decompositions of rational and algebraic matrices.",
         epilog=f"'{PROG} MATRIX ...' is short for '{PROG} svd MATRIX ...'. "
         "Exit codes: 0 success, 1 a checked answer is wrong (or the output cannot be written), "
-        "2 bad input, usage or a time limit, 130 interrupted, 141 output closed.",
+        "2 bad input, usage or a time limit, 3 a check could not decide something exactly, 130 interrupted, "
+        "141 output closed.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
@@ -438,7 +439,10 @@ def main(argv=None):
         cannot be written, 2 bad input, usage or ``--timeout`` passed (the
         message is on standard error, without traceback), 3 a check could
         not decide something exactly, 130 interrupted (Ctrl-C), 141 standard
-        output closed early (as by a shell killed by ``SIGPIPE``).
+        output closed early (as by a shell killed by ``SIGPIPE``).  Called
+        without *argv* (as the program), a command that ran in a worker ends
+        the process at once with its code (``os._exit``, after flushing the
+        standard streams) instead of returning: no interpreter teardown.
 
     Examples
     --------
@@ -451,9 +455,16 @@ def main(argv=None):
     V = \left[\begin{matrix}\frac{3}{5}\\\frac{4}{5}\end{matrix}\right]
     0
     """
+    program = argv is None  # the process's own command line: it ends at once when the command is done
     argv = sys.argv[1:] if argv is None else list(argv)
     if argv and argv[0] not in COMMANDS and argv[0] not in TOP_LEVEL_OPTIONS:
         argv.insert(0, "svd")
+    code = _run(argv)
+    return _end(code, at_once=program and not (argv and argv[0] in IN_PROCESS))
+
+
+def _run(argv):
+    """Parse *argv* (a subcommand first) and run it; the exit code."""
     try:
         with long_integers():
             args = _parser().parse_args(argv)
@@ -481,6 +492,23 @@ def main(argv=None):
         _silence_stdout()
         print(f"{PROG}: error: cannot write the output: {error.strerror or error}", file=sys.stderr)
         return 1
+
+
+def _end(code, *, at_once):
+    """Return *code*; or, *at_once*, flush the standard streams and end the process with it now.
+
+    Ending at once (``os._exit``) skips the interpreter's teardown of SymPy's
+    modules and caches, which takes a third of a second, and seconds on a
+    loaded machine: after Ctrl-C, ``--timeout`` or any other end of a command
+    that ran in a worker, nothing is left to do here (the worker is stopped,
+    the files are written by it, standard output is flushed).
+    """
+    if not at_once:
+        return code
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(AttributeError, OSError, ValueError):
+            stream.flush()
+    os._exit(code)
 
 
 def _silence_stdout():

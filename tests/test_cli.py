@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -146,6 +147,7 @@ def test_shorthand_with_a_negative_first_entry(capsys):
 def test_help_and_version(capsys):
     code, out, _ = run(capsys, "--help")
     assert code == 0 and "svd" in out and "short for 'exactsvd svd MATRIX" in out
+    assert all(f" {status} " in " ".join(out.split()) for status in (0, 1, 2, 3, 130, 141))  # every exit code
     code, out, _ = run(capsys, "svd", "--help")
     assert code == 0 and "--form" in out and "@FILE" in out
     code, out, _ = run(capsys, "--version")
@@ -236,9 +238,9 @@ def test_python_dash_m(capsys):
 
 
 def test_console_script(capsys):
-    script = shutil.which("exactsvd")
+    script = shutil.which("exactsvd", path=sysconfig.get_path("scripts"))  # this interpreter's, not another on PATH
     if script is None:
-        pytest.skip("the exactsvd console script is not on PATH; install the package with pip install -e .")
+        pytest.skip("this Python has no exactsvd console script; install the package with pip install -e .")
     done = subprocess.run([script, "[[1, x+]]"], capture_output=True, text=True, encoding="utf-8")
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.startswith("exactsvd: error: A, row 1, column 2") and "Traceback" not in done.stderr

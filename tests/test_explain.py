@@ -14,6 +14,7 @@ import pytest
 from sympy import CRootOf, ImmutableMatrix, Matrix, N, Rational, eye, kronecker_product, sqrt, zeros
 
 import exactsvd
+from exactsvd.input import parse_entry
 from exactsvd.solutions import LatexError, ToolMissingError, explain, svd_result_latex, svd_result_markdown
 from exactsvd.solutions import cli as explain_cli
 from exactsvd.solutions import pdf
@@ -288,6 +289,14 @@ def test_text_of_the_blog_matrix():
     ]:
         assert expected in lines
     assert str(explain(BLOG)) == explain(BLOG).to_text()
+
+
+def test_a_product_in_a_denominator_is_parenthesised():
+    text = str(explain("[[3,0],[4,5]]"))
+    assert "u₁ = Av₁/s₁ = Av₁/(3⋅√5) = " in text and "u₂ = Av₂/s₂ = Av₂/√5 = " in text
+    assert "Av₁/3⋅√5" not in text
+    denominator = text.split("Av₁/s₁ = Av₁/", 1)[1].split(" = ", 1)[0]
+    assert parse_entry(denominator) == 3 * sqrt(5)
 
 
 def test_markdown():

@@ -35,6 +35,7 @@ import sympy
 
 import exactsvd
 from exactsvd import errors
+from processes import default_sigint, descendants, running
 
 HANG_GUARD = 90.0
 MEMORY_CAP = 1 << 30
@@ -499,21 +500,29 @@ def _started(process, marker_seconds=60.0):
     return False
 
 
-@pytest.mark.parametrize("argv", [["svd", SLOW_TEXT], ["check-bank", "BANK", "--jobs", "2"]])
-def test_ctrl_c_stops_the_command_and_its_workers(argv, files):
+@pytest.mark.parametrize("argv, workers", [(["svd", SLOW_TEXT], 1), (["check-bank", "BANK", "--jobs", "2"], 2)])
+def test_ctrl_c_stops_the_command_and_its_workers(argv, workers, files):
+    """SIGINT to the process group, as a terminal's Ctrl-C: exit 130, one line, every worker gone."""
     argv = [files["bank.json"] if a == "BANK" else a for a in argv]
     command, env = _command(*argv)
-    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True, preexec_fn=default_sigint)
     try:
         assert _started(process)
-        time.sleep(0.5)
-        process.send_signal(signal.SIGINT)
+        deadline = time.monotonic() + HANG_GUARD
+        while len(descendants(process.pid)) < workers and time.monotonic() < deadline:
+            time.sleep(0.1)  # check-bank's runner starts its problems' workers
+        tree = descendants(process.pid)
+        assert len(tree) >= workers
+        os.killpg(process.pid, signal.SIGINT)
         out, err = process.communicate(timeout=HANG_GUARD)
     finally:
         process.kill()
     assert process.returncode == 130 and err == "exactsvd: interrupted\n" and out == ""
-    left = subprocess.run(["pgrep", "-f", SLOW_TEXT.replace("(", ".").replace(")", ".")[:30]], capture_output=True)
-    assert left.stdout.strip() == b""
+    deadline = time.monotonic() + HANG_GUARD  # orphans killed by the kernel are reaped by init, not at once
+    while any(running(pid) for pid in tree) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not [pid for pid in tree if running(pid)]
 
 
 def test_closed_pipe_stops_the_work():
@@ -548,6 +557,24 @@ def test_results_of_the_worker_travel_faithfully():
     r = exactsvd.svd([["sqrt(2)", 1], [3, "2^(1/3)"]], timeout=60)
     assert r.verify() and r.singular_values == exactsvd.svd([["sqrt(2)", 1], [3, "2^(1/3)"]]).singular_values
     assert pickle.loads(pickle.dumps(r.decomposition)).spectrum.charpoly == r.decomposition.spectrum.charpoly
+
+
+@pytest.mark.parametrize("A, method", [([["sqrt(2)", 1], [3, "2^(1/3)"]], "exact"), ([[3, 0], [4, 5]], "auto"),
+                                       ([[1 + sympy.I, 2], [0, sympy.I]], "exact")])
+def test_singular_values_are_built_within_the_deadline(A, method, monkeypatch):
+    """With ``timeout=`` the worker builds the singular-value expressions: the caller only unpickles them."""
+    import exactsvd.result.complex_exact
+    import exactsvd.result.exact
+
+    def outside_the_deadline(*args):
+        raise AssertionError("singular values built by the caller, after the worker's deadline")
+
+    expected = exactsvd.svd(A).singular_values
+    for module in (exactsvd.result.exact, exactsvd.result.complex_exact):
+        monkeypatch.setattr(module, "singular_value_list", outside_the_deadline)
+    r = exactsvd.svd(A, method=method, timeout=60)
+    assert r.method == "exact" and r.singular_values == expected
+    check_svd(A, r, "full", hand_method=False)
 
 
 # --------------------------------------------------------------------------- the sweep, CI-sized

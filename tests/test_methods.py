@@ -41,15 +41,28 @@ def test_auto_is_exact_for_small_matrices_and_says_why():
 def test_auto_switches_to_numeric_for_floats_and_for_large_generic_matrices():
     assert exactsvd.svd([[0.5, 1], [2, 3]], method="auto").method == "numeric"
     rng = random.Random(5)
-    A = Matrix(28, 28, lambda i, j: rng.randint(-9, 9))
+    # estimated at about 70 s exactly, while its numeric SVD takes well under a second, even without NumPy
+    A = Matrix(12, 12, lambda i, j: rng.randint(-(10**60), 10**60))
     r = exactsvd.svd(A, method="auto", dps=20)
-    assert r.method == "numeric" and "28×28 Gram matrix" in r.note and "budget" in r.note and r.digits == 20
+    assert r.method == "numeric" and "12×12 Gram matrix" in r.note and "budget" in r.note and r.digits == 20
+    assert r.note.endswith(" s budget. The bound covers A exactly as given.")  # the reason, then the bound's note
 
 
 def test_auto_follows_the_timeout():
     rng = random.Random(6)
     A = Matrix(8, 8, lambda i, j: rng.randint(-9, 9))
     assert exactsvd.svd(A, method="auto", timeout=0.001).method == "numeric"
+    assert exactsvd.svd(A, method="auto", timeout=60).method == "exact"
+
+
+def test_auto_keeps_the_numeric_fallback_its_time():
+    """A budget that the numeric answer alone is estimated to need: no exact attempt, and the note says so."""
+    from exactsvd import budget
+
+    A = Matrix(4, 4, lambda i, j: (i + 1) * (j + 2) % 7)
+    needed = budget.estimated_numeric_seconds(4, 4, 50)
+    r = exactsvd.svd(A, method="auto", timeout=needed + budget.limits.AUTO_LEAST_EXACT / 2)
+    assert r.method == "numeric" and "no time for an exact attempt" in r.note
     assert exactsvd.svd(A, method="auto", timeout=60).method == "exact"
 
 
@@ -63,6 +76,7 @@ def test_numeric_command(capsys):
     assert main(["numeric", "[[3, 0], [4, 5]]", "--dps", "25"]) == 0
     out = capsys.readouterr().out
     assert "25 certified digits" in out and "6.708203932499369089227521" in out
+    assert "\nmethod: " in out and ". The bound covers A exactly as given.\n" in out  # two sentences
     assert main(["numeric", "[[3, 4]]", "--dps", "10", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["digits"] == 10 and data["singular_values"] == ["5.000000000"]

@@ -209,6 +209,8 @@ def test_a_wide_matrix_is_shown_in_column_blocks(capsys, monkeypatch):
     "text, value",
     [
         ("3⋅√5", 3 * sqrt(5)),
+        ("1/(3⋅√5)", 1 / (3 * sqrt(5))),
+        ("1/3⋅√5", sqrt(5) / 3),  # as written: a product in a denominator needs its parentheses
         ("3·√5", 3 * sqrt(5)),
         ("2×3", 6),
         ("3√10/10", 3 * sqrt(10) / 10),

@@ -16,6 +16,7 @@ import pytest
 import sympy
 from cases import GOLUB_REINSCH
 from checker import (
+    _nesting,
     as_sympy_matrix,
     check_svd,
     hand_kernel,
@@ -90,6 +91,31 @@ def test_fibonacci_values_are_denested():
     assert small == (sqrt(5) - 1) / 2
     assert not nested_sqrt(big) and not nested_sqrt(small)
     assert sympy.expand(big * small) == 1  # |det F| = 1
+
+
+def _denesting_case(w, a, b, z):
+    """Symmetric ``[[z + a w, b w / 2], [b w / 2, z]]`` over QQ(sqrt 2), ``a``, ``b`` rational: its eigenvalues
+    have the discriminant ``(a^2 + b^2) w^2``, whose square root denests to ``w sqrt(a^2 + b^2)``."""
+    return Matrix([[z + a * w, b * w / 2], [b * w / 2, z]])
+
+
+DENESTING_FAMILY = [
+    Matrix([[2 * sqrt(2), 2 * sqrt(2)], [2 * sqrt(2), -3 + 2 * sqrt(2)]]),  # issue 10: sqrt(1681 - 984 sqrt 2)
+    _denesting_case(1 + sqrt(2), 1, 2, 3),
+    _denesting_case(3 - sqrt(2), 2, 1, sqrt(2)),
+    _denesting_case(2 * sqrt(2) - 1, Rational(1, 2), 3, 1 - sqrt(2)),
+    _denesting_case(5 + 2 * sqrt(2), 1, 1, -sqrt(2) / 3),
+    Matrix([[1 + sqrt(2), 2], [0, 3 * sqrt(2)]]),  # not of the family: whatever denests must be denested
+]
+
+
+@pytest.mark.parametrize("A", DENESTING_FAMILY)
+def test_values_over_a_quadratic_field_are_denested(A):
+    """Rule 7 over QQ(sqrt 2): sqrt(r + q sqrt(2)) with a rational square norm is denested (checker: rule 7)."""
+    r = svd_checked(A)  # the checker's rule 7: no singular value that sqrtdenest makes less nested
+    for entry in (*r.U, *r.V):  # and the same for the entries of U and V
+        denested = sympy.sqrtdenest(entry)
+        assert _nesting(denested) >= _nesting(entry), f"{entry} denests to {denested}"
 
 
 def test_fibonacci_factors():

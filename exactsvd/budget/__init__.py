@@ -20,7 +20,7 @@ reused by any face that runs untrusted requests (a web application)::
 6
 """
 
-from .cost import Cost, estimate, estimated_seconds, refuse_beyond_limits
+from .cost import Cost, estimate, estimated_numeric_seconds, estimated_seconds, refuse_beyond_limits
 from .limits import (
     DEFAULT_AUTO_TIMEOUT,
     DEFAULT_MAX_MEMORY,
@@ -49,6 +49,7 @@ __all__ = [
     "check_max_memory",
     "check_timeout",
     "estimate",
+    "estimated_numeric_seconds",
     "estimated_seconds",
     "refuse_beyond_limits",
     "run",

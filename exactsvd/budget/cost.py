@@ -9,7 +9,7 @@ From the validated entries it bounds
   and 2 for the ``sqrt(2)`` inside);
 * the size of the integers in the entries (bits);
 * the time of the exact SVD (:func:`estimated_seconds`, a rough model fitted on
-  this project's benchmarks).
+  this project's benchmarks), and that of the numeric one (:func:`estimated_numeric_seconds`).
 
 :func:`refuse_beyond_limits` raises :class:`~exactsvd.InputTooLargeError` for
 an input beyond the limits of :mod:`.limits`, naming the entry or the shape,
@@ -71,6 +71,24 @@ def estimated_seconds(size, bits=1, field_degree=1, factor_degree=None):
     core = 0.7 * (size / 10) ** 3.5 * max(degree, 1) / max(size, 1)
     field = 2e-4 * size**3 * field_degree**2.5 if field_degree > 1 else 0.0
     return (core + field) * growth
+
+
+def estimated_numeric_seconds(rows, cols, dps=50):
+    """Rough time of the numeric SVD (with its certified bound) of a *rows*×*cols* matrix at *dps* digits.
+
+    Start-up of its worker included.  Fitted on ``bench/budget.py`` and
+    ``bench/numeric_vs_mpmath.py`` on a loaded machine, towards the slow side:
+    a matrix of low numerical rank (a large cluster of zero singular values to
+    resolve) costs about three times a generic one, and the model is near that
+    worst case (30×30 at 50 digits: 2.3 s; generic ones take 0.6 to 1.7 s).
+
+    >>> round(estimated_numeric_seconds(30, 30), 1)
+    2.3
+    >>> estimated_numeric_seconds(3, 3) < 0.5
+    True
+    """
+    work = rows * cols * min(rows, cols) / 27_000
+    return 0.3 + 2.0 * work * max(1.0, (dps / 400) ** 2)
 
 
 def estimate(matrix):

@@ -31,8 +31,14 @@ DEFAULT_MAX_MEMORY = 1 << 30
 TIME_MARGIN = 1.0
 #: The budget of ``method="auto"`` when no ``timeout`` is given.
 DEFAULT_AUTO_TIMEOUT = 10.0
-#: The share of the budget that ``method="auto"`` gives the exact attempt; the numeric fallback has the rest.
+#: The share of the budget that ``method="auto"`` gives the exact attempt at most; the numeric fallback has
+#: the rest, and at least its estimate (:func:`~exactsvd.budget.estimated_numeric_seconds`).
 AUTO_EXACT_SHARE = 0.75
+#: The least time worth an exact attempt in ``method="auto"``: with less left, numeric at once.
+AUTO_LEAST_EXACT = 0.2
+#: Seconds of ``TIME_MARGIN`` that ``method="auto"`` keeps for returning its numeric fallback's answer
+#: (the fallback may run until ``timeout + TIME_MARGIN - AUTO_RETURN_SECONDS``).
+AUTO_RETURN_SECONDS = 0.35
 #: The largest ``timeout`` accepted (one day): beyond it, pass ``timeout=None``.
 MAX_TIMEOUT = 86_400.0
 

@@ -39,6 +39,10 @@ from .limits import DEFAULT_MAX_MEMORY, TIME_MARGIN
 #: Seconds after its deadline at which a child kills itself if its parent did not.
 SELF_KILL_DELAY = 2.0
 
+#: Seconds to wait for a killed child to be reaped: a bound, so that no stop can hang (one not reaped by
+#: then is a zombie until multiprocessing reaps it at the next start or at exit).
+STOP_WAIT = 0.1
+
 _reporter = None
 
 
@@ -114,11 +118,11 @@ class Job:
         return ExactSVDError(f"{self.what} stopped: its worker process died (exit code {code}).")
 
     def stop(self):
-        """Kill the child (if still running) and release the connection."""
+        """Kill the child (if still running; ``SIGKILL``), wait at most ``STOP_WAIT`` s for it, release the connection."""
         if self.process.is_alive():
             with contextlib.suppress(OSError):
                 self.process.kill()
-        self.process.join()
+        self.process.join(STOP_WAIT)
         self.connection.close()
 
 
@@ -223,17 +227,23 @@ def _child(sending, function, args, kwargs, timeout, max_memory, parent_space):
 
 
 def _cap_memory(max_memory, parent_space):
-    if max_memory is None or parent_space is None:
-        return
+    if max_memory is not None and parent_space is not None:
+        cap_address_space(parent_space + max_memory)
+
+
+def cap_address_space(limit):
+    """Cap the address space of this process (``RLIMIT_AS``) at *limit* bytes, or lower at the hard limit.
+
+    For worker processes (this one's and the web server's): past the cap an
+    allocation fails with ``MemoryError``.  Without the ``resource`` module
+    (Windows) nothing is capped.
+    """
     try:
         import resource
     except ImportError:
         return
-    limit = parent_space + max_memory
     _, hard = resource.getrlimit(resource.RLIMIT_AS)
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
 
 
 def _die_with_parent():
@@ -252,4 +262,4 @@ def _mib(size):
     return "no" if size is None else f"{size / 2**20:.0f} MiB"
 
 
-__all__ = ["Job", "TIME_MARGIN", "run", "stage", "start", "wait_any"]
+__all__ = ["Job", "TIME_MARGIN", "cap_address_space", "run", "stage", "start", "wait_any"]

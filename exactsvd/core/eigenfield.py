@@ -17,7 +17,7 @@ from sympy.polys.matrices import DomainMatrix
 from .embedding import Interval, polynomial_enclosure
 from .expressions import polynomial_expr, rational
 from .numberfield import RelativeField
-from .radicals import quartic_radical_roots, radical
+from .radicals import quartic_radical_roots, radical, rational_square_factor
 from .rootof import crootofs
 
 
@@ -144,6 +144,24 @@ class EigenField:
         _, b, c = self.factor.rep.to_list()
         return -b / 2, b * b - 4 * c
 
+    @cached_property
+    def _denested_discriminant(self):
+        """``(t, w)`` with ``sqrt(D) = w sqrt(t)``, ``w > 0`` in ``K``, ``t`` rational (``d == 2``, ``K``
+        quadratic: :func:`.radicals.rational_square_factor`), or ``None``."""
+        found = rational_square_factor(self.base, self._quadratic[1])
+        if found is None:
+            return None
+        t, w = found
+        return t, (w if self.embedding.sign(w) > 0 else -w)
+
+    def _quadratic_expr(self, r, q):
+        """``r + q sqrt(D)`` (``r``, ``q`` in ``K``) as a SymPy number; ``sqrt(D)`` denested when it can be."""
+        K = self.base
+        if self._denested_discriminant is None:
+            return K.to_sympy(r) + K.to_sympy(q) * sqrt(K.to_sympy(self._quadratic[1]))
+        t, w = self._denested_discriminant  # sqrt(D) = w sqrt(t): q w in K
+        return K.to_sympy(r) + K.to_sympy(q * w) * radical(t)[0]
+
     def root_expr(self, root):
         """The root ``theta_root`` as a SymPy number (radical for ``d <= 2``)."""
         return self.expr(self.theta, root)
@@ -161,7 +179,7 @@ class EigenField:
         if self.degree == 2:
             r, q = self.quadratic_parts(a)
             q = q if root else -q
-            return K.to_sympy(r) + K.to_sympy(q) * sqrt(K.to_sympy(self._quadratic[1]))
+            return self._quadratic_expr(r, q)
         powers = self._atom_powers(root) if K.is_QQ else None
         if powers is not None:
             scales, atoms, memo = powers
@@ -275,7 +293,7 @@ class EigenField:
                 c = -c
             sign = self.embedding.sign(q)
             return self._sqrt_in_base((r + c) / 2) + sign * self._sqrt_in_base((r - c) / 2)
-        return sqrt(K.to_sympy(r) + K.to_sympy(q) * sqrt(K.to_sympy(disc)))
+        return sqrt(self._quadratic_expr(r, q))
 
     def _sqrt_in_base(self, a):
         """``sqrt(a)`` for a non-negative ``a`` in ``K``: an element of ``K`` when one exists."""
@@ -284,7 +302,11 @@ class EigenField:
             return radical(value)[0]
         root = _square_root(self.base, a)
         if root is None:
-            return radical(value)[0]
+            found = rational_square_factor(self.base, a)  # sqrt(a) = w sqrt(t): denested
+            if found is None:
+                return radical(value)[0]
+            t, w = found
+            return self.base.to_sympy(w if self.embedding.sign(w) > 0 else -w) * radical(t)[0]
         return self.base.to_sympy(root if self.embedding.sign(root) >= 0 else -root)
 
 

@@ -1,4 +1,4 @@
-"""Real radical forms of quartic eigenvalue factors that split over a quadratic field.
+"""Real radical forms: quartic eigenvalue factors that split over a quadratic field, square roots over one.
 
 An irreducible quartic over ``QQ`` whose roots are all real has a form in
 nested square roots exactly when it splits into two quadratics over some
@@ -8,7 +8,7 @@ textbook matrices (the second-difference matrix of size 7 has the eigenvalues
 ``2 +- sqrt(2 +- sqrt(2))``); without a split the roots stay ``CRootOf``.
 """
 
-from sympy import Mul, Poly, Pow, Rational, Symbol, expand, sqrt, sqrtdenest
+from sympy import Mul, Poly, Pow, Rational, Symbol, expand, integer_nthroot, sqrt, sqrtdenest
 
 
 def radical(value, coefficients=(1,)):
@@ -26,6 +26,51 @@ def radical(value, coefficients=(1,)):
         return [Mul(c, root, evaluate=False) if c else c for c in coefficients]
     root = sqrt(value)
     return [c * root for c in coefficients]
+
+
+def rational_square_factor(K, a):
+    """``(t, w)`` with ``a = t * w**2``, ``t`` a positive rational and ``w`` in ``K``, for ``K`` quadratic; or ``None``.
+
+    Then ``sqrt(a) = +-w * sqrt(t)``: a square root of an element of
+    ``QQ(sqrt(m))`` in its denested form (rule 7): ``sqrt(1681 - 984*sqrt(2))``
+    is ``(1 - 3*sqrt(2)/8) * sqrt(1312) = 4*sqrt(82) - 3*sqrt(41)``.  For
+    ``a = r + q sqrt(m)`` such a ``t`` exists exactly when the norm
+    ``r^2 - q^2 m`` is the square of a rational ``c`` (both conjugates of ``a``
+    then have one sign); ``t = (r + |c|)/2`` and ``w = 1 + q sqrt(m)/(2t)``.
+    ``None`` for other fields, and when ``a`` is ``t`` times a square of no
+    rational ``t``.
+
+    >>> from sympy import QQ, sqrt
+    >>> K = QQ.algebraic_field(sqrt(2))
+    >>> t, w = rational_square_factor(K, K.from_sympy(1681 - 984*sqrt(2)))
+    >>> t, K.to_sympy(w)
+    (1312, 1 - 3*sqrt(2)/8)
+    >>> rational_square_factor(K, K.from_sympy(1 + sqrt(2))) is None
+    True
+    """
+    if not getattr(K, "is_AlgebraicField", False) or not a:
+        return None
+    modulus = K.mod.to_list()
+    if len(modulus) != 3:
+        return None
+    _, beta, _ = (K.dom.convert(c) for c in modulus)  # K = QQ(alpha), alpha^2 + beta alpha + gamma = 0, monic
+    coefficients = [K.dom.convert(c) for c in a.to_list()]
+    a1, a0 = ([K.dom.zero] * (2 - len(coefficients)) + coefficients)[-2:]
+    trace = 2 * a0 - a1 * beta  # a + its conjugate
+    norm = (a * (K.convert(trace) - a)).to_list()
+    norm = K.dom.convert(norm[-1]) if norm else K.dom.zero
+    if norm <= 0:
+        return None
+    num, den = (integer_nthroot(int(k), 2) for k in (K.dom.numer(norm), K.dom.denom(norm)))
+    if not (num[1] and den[1]):
+        return None
+    t = (trace / 2 + K.dom.convert(num[0]) / K.dom.convert(den[0])) / 2
+    if t <= 0:
+        return None
+    w = K.one + (a - K.convert(trace / 2)) / K.convert(2 * t)
+    if w * w * K.convert(t) != a:
+        raise ArithmeticError(f"the square root of {K.to_sympy(a)} is wrong")
+    return K.dom.to_sympy(t), w
 
 
 def quartic_radical_roots(factor, roots):

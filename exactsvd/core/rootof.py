@@ -27,8 +27,12 @@ def crootofs(roots, real_root_count):
     >>> x = symbols("x")
     >>> p = Poly(x**3 - 3*x + 1, x, domain=QQ)
     >>> found = [RealRoot(p, (-2, -1), 0), RealRoot(p, (0, 1), 1), RealRoot(p, (1, 2), 2)]
-    >>> crootofs(found, 3)
-    [CRootOf(x**3 - 3*x + 1, 0), CRootOf(x**3 - 3*x + 1, 1), CRootOf(x**3 - 3*x + 1, 2)]
+    >>> roots = crootofs(found, 3)
+    >>> roots == [CRootOf(p, 0), CRootOf(p, 1), CRootOf(p, 2)], [r.index for r in roots]
+    (True, [0, 1, 2])
+
+    (Compared, not printed: SymPy's cache may hand back an equal ``CRootOf`` made
+    earlier with another name of the variable, such as ``_x``.)
     """
     if not roots:
         return []

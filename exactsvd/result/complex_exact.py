@@ -11,9 +11,13 @@ from .forms import cut
 from .svdresult import SVDResult
 
 
-def complex_exact_result(matrix, decomposition, form):
-    """The exact :class:`SVDResult` of a complex *matrix* (SymPy) with the data *decomposition*."""
-    values = singular_value_list(decomposition.spectrum, min(decomposition.shape))
+def complex_exact_result(matrix, decomposition, form, values=None):
+    """The exact :class:`SVDResult` of a complex *matrix* (SymPy) with the data *decomposition*.
+
+    *values*: the :func:`~.exact.singular_value_list` when already built (by a worker process).
+    """
+    if values is None:
+        values = singular_value_list(decomposition.spectrum, min(decomposition.shape))
     return SVDResult(
         matrix,
         lambda: cut(*_full_factors(decomposition, values), form, decomposition.rank),

@@ -14,9 +14,13 @@ from .decimals import decimal_factors
 from .forms import FACTORS
 from .svdresult import SVDResult
 
-def exact_result(matrix, decomposition, form):
-    """The exact :class:`SVDResult` of *matrix* (SymPy) with the data *decomposition*."""
-    values = singular_value_list(decomposition.spectrum, min(decomposition.shape))
+def exact_result(matrix, decomposition, form, values=None):
+    """The exact :class:`SVDResult` of *matrix* (SymPy) with the data *decomposition*.
+
+    *values*: the :func:`singular_value_list` when already built (by a worker process, within its deadline).
+    """
+    if values is None:
+        values = singular_value_list(decomposition.spectrum, min(decomposition.shape))
     exact = ExactFactors(decomposition, values, form)
     return SVDResult(
         matrix,

@@ -111,10 +111,18 @@ class _Writer(StepWriter):
         joined = prettyForm(*stringPict.next(*map(self.form, pieces)))
         return "\n".join(line.rstrip() for line in joined.render(wrap_line=False).split("\n"))
 
-    def group(self, expr):
-        """*expr* drawn in parentheses unless it is a single term."""
+    def group(self, expr, factor=False):
+        """*expr* drawn in parentheses unless it is a single term (with *factor*: a single factor).
+
+        An operand of ``−`` needs parentheses when it is a sum or negative; a
+        denominator or the base of a power also when it is a product or a fraction
+        (``Av₁/(3⋅√5)``, not ``Av₁/3⋅√5``).
+        """
         form = self.form(expr)
-        return prettyForm(*form.parens()) if expr.is_Add or expr.could_extract_minus_sign() else form
+        compound = expr.is_Add or expr.could_extract_minus_sign()
+        if factor:
+            compound = compound or expr.is_Mul or expr.as_numer_denom()[1] != 1
+        return prettyForm(*form.parens()) if compound else form
 
     def _MatrixStep(self, step):
         m, n = step.matrix.shape
@@ -150,7 +158,7 @@ class _Writer(StepWriter):
         return title, lines + ["The eigenvalues, in descending order:", *self.eigenvalue_rows(step)]
 
     def power(self, expr, exponent):
-        form = self.group(expr)
+        form = self.group(expr, factor=True)
         return prettyForm(*form.right(str(exponent).translate(SUP))) if exponent > 1 else form
 
     def eigenvalue_rows(self, step):
@@ -284,7 +292,7 @@ class _Writer(StepWriter):
         for p in step.vectors:
             product, s = f"{matrix}{source}{_sub(p.index)}", f"s{_sub(p.index)}"
             lines.append(self.eq(f"  {product} = ", p.product))
-            value = [] if p.value == 1 else [f"{product}/", self.group(p.value), " = "]
+            value = [] if p.value == 1 else [f"{product}/", self.group(p.value, factor=True), " = "]
             lines.append(self.eq(f"  {target}{_sub(p.index)} = {product}/{s} = ", *value, p.result))
         name = "left" if target == "u" else "right"
         return f"The {name} singular vectors {target}ᵢ = {matrix}{source}ᵢ/sᵢ", lines

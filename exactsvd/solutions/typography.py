@@ -93,12 +93,15 @@ def common_factor(matrix):
 def descending_terms(terms):
     """The terms of a sum ordered by descending total degree in ``CRootOf`` numbers (stable otherwise).
 
+    (SymPy caches a ``CRootOf`` by its polynomial whatever the generator's name, so the example's
+    cubic is one no other code of the package uses: its generator prints as ``x``.)
+
     Examples
     --------
     >>> from sympy import CRootOf, Integer, Symbol
-    >>> r = CRootOf(Symbol("x") ** 3 - 3 * Symbol("x") + 1, 0)
+    >>> r = CRootOf(Symbol("x") ** 3 - 5 * Symbol("x") - 3, 0)
     >>> descending_terms([-238 * r, Integer(29), r**2])
-    [CRootOf(x**3 - 3*x + 1, 0)**2, -238*CRootOf(x**3 - 3*x + 1, 0), 29]
+    [CRootOf(x**3 - 5*x - 3, 0)**2, -238*CRootOf(x**3 - 5*x - 3, 0), 29]
     """
     return sorted(terms, key=lambda term: -_root_degree(term))
 

@@ -25,12 +25,12 @@ import importlib
 import logging
 import multiprocessing
 import os
-import resource
 import signal
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+from ..budget.worker import cap_address_space
 from ..errors import InvalidArgumentError
 from .errors import InternalError, ServerBusy, TimeLimitExceeded, WebError
 
@@ -379,9 +379,7 @@ def _worker_main(connection, memory_mb, tasks):
     os.setsid()
     os.environ[NO_FILES[0]] = NO_FILES[1]  # no visitor's text may read a file (exactsvd.web.inputs refuses it first)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C stops the server, which stops the workers
-    limit = memory_mb * 2**20
-    hard = resource.getrlimit(resource.RLIMIT_AS)[1]
-    resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
+    cap_address_space(memory_mb * 2**20)
     run = importlib.import_module(tasks).run
     connection.send(run("warm", {}))  # the first calculation after a fork is slow (copy-on-write pages)
     while True:

@@ -72,6 +72,11 @@ class EigenField:
         return coeffs[0] if self.degree == 1 else self.domain(coeffs[::-1])
 
     @cached_property
+    def modulus_coefficients(self):
+        """The coefficients of ``p`` over ``K``, lowest degree first."""
+        return self.factor.rep.to_list()[::-1]
+
+    @cached_property
     def power_sums(self):
         """``Tr(theta^k)`` (over ``K``) for ``k = 0 .. 3d-3`` by Newton's identities."""
         d, K = self.degree, self.base

@@ -14,7 +14,7 @@ from functools import cached_property
 from sympy import CRootOf, Integer, Poly, Symbol, integer_nthroot, sqrt, sqrtdenest
 from sympy.polys.matrices import DomainMatrix
 
-from .embedding import Interval, polynomial_enclosure
+from .embedding import Interval, polynomial_enclosure, rational_polynomial_sign
 from .expressions import polynomial_expr, rational
 from .numberfield import RelativeField
 from .radicals import quartic_radical_roots, radical
@@ -123,6 +123,11 @@ class EigenField:
             return self.embedding.sign(a)
         if not a:
             return 0
+        if self.base.is_QQ:
+            coeffs, theta = self.coefficients(a), self.roots[root]
+            while (sign := rational_polynomial_sign(coeffs, theta.lo, theta.hi)) is None:
+                theta.refine()
+            return sign
         while (sign := self.enclosure(a, root).sign()) is None:
             self.roots[root].refine()
             self.embedding.refine()

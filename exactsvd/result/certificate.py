@@ -58,11 +58,23 @@ def certify(decomposition, form="full"):
         problems = _trace_problems(decomposition, ("uu", "vv", "usv"))
     else:
         problems = _column_problems(decomposition) + _trace_problems(decomposition, ("usv",))
-    problems += _coverage_problems(decomposition.pairs)
-    problems += _order_problems(decomposition.pairs)
+    return conclude_proof(problems, decomposition.pairs)
+
+
+def conclude_proof(problems, pairs):
+    """Add the checks of the singular pairs (each root once, positive, descending) to *problems*; raise if any.
+
+    Shared by :func:`certify` and the unitary certificate; returns ``True``.
+    """
+    problems = problems + _coverage_problems(pairs) + _order_problems(pairs)
     if problems:
         raise VerificationError("the exact SVD failed its proof: " + "; ".join(problems))
     return True
+
+
+def tracer_class(K):
+    """How traced outer products are formed over the field *K* of the entries (real; ``QQ``: in integers)."""
+    return _IntegerTracer if K.is_QQ else _DomainTracer
 
 
 # ---------------------------------------------------------------------------- full form: traces
@@ -75,10 +87,11 @@ def _trace_problems(decomposition, identities):
     K = A.domain
     if K.is_QQ:
         sums = {"uu": RationalSum(m, m), "vv": RationalSum(n, n), "usv": RationalSum(m, n)}
-        tracer, add_rational = _IntegerTracer, _integer_outer
+        add_rational = _integer_outer
     else:
         sums = {"uu": _DomainSum(m, m, A.domain), "vv": _DomainSum(n, n, A.domain), "usv": _DomainSum(m, n, A.domain)}
-        tracer, add_rational = _DomainTracer, _domain_outer
+        add_rational = _domain_outer
+    tracer = tracer_class(K)
     sums = {key: sums[key] for key in identities}
     rational = {key: ([], []) for key in sums}  # outer products over K, summed in one product each
 
@@ -172,14 +185,15 @@ class _IntegerTracer:
         self._halves = {}
 
     def _matrix(self, vector):
+        """The coefficient matrix of *vector*, kept with the vector (so that its ``id`` stays its own)."""
         key = id(vector)
         if key not in self._coefficients:
             C, dc = integer_matrix([self.field.coefficients(a) for a in vector])
-            self._coefficients[key] = (IntegerMatrix(C), dc)
-        return self._coefficients[key]
+            self._coefficients[key] = (vector, IntegerMatrix(C), dc)
+        return self._coefficients[key][1:]
 
-    def add(self, total, left, right, weight):
-        """Add ``sum over the roots of left right^T weight`` to a :class:`RationalSum`."""
+    def _traced(self, left, right, weight):
+        """``sum over the roots of left right^T weight`` as ``(Z, D)``: an :class:`IntegerMatrix` over a denominator."""
         h, dh = weight
         (Cl, dl), (Cr, dr) = self._matrix(left), self._matrix(right)
         if (id(left), id(weight)) in self._halves:  # Cl H Cr^T = (H Cl^T)^T Cr^T
@@ -188,7 +202,17 @@ class _IntegerTracer:
             if (id(right), id(weight)) not in self._halves:
                 self._halves[id(right), id(weight)] = IntegerMatrix.hankel(h) * Cr.T
             product = Cl * self._halves[id(right), id(weight)]
-        total.add(product, dl * dh * dr)
+        return product, dl * dh * dr
+
+    def add(self, total, left, right, weight):
+        """Add the traced outer product to a :class:`RationalSum`."""
+        total.add(*self._traced(left, right, weight))
+
+    def block(self, left, right, weight):
+        """The traced outer product as a ``DomainMatrix`` over ``QQ``."""
+        Z, D = self._traced(left, right, weight)
+        K = self.field.base
+        return DomainMatrix([[K(a, D) for a in row] for row in Z.to_rows()], Z.shape, K)
 
 
 class _DomainTracer:
@@ -200,7 +224,10 @@ class _DomainTracer:
         self.inverse_partner_norm = self.inverse_norm / field.theta
 
     def add(self, total, left, right, weight):
-        total.add(self.field.traced_outer(left, right, weight))
+        total.add(self.block(left, right, weight))
+
+    def block(self, left, right, weight):
+        return self.field.traced_outer(left, right, weight)
 
 
 class _DomainSum:

@@ -278,15 +278,15 @@ def _numeric(args):
         record["not_certified_nonzero"] = uncertain
         print(json.dumps(record, ensure_ascii=False))
         return 0
-    bound = result.error_bound
+    bound, t = result.error_bound, "H" if result.is_complex else "T"
     width = max((len(text(s)) for s in result.singular_values), default=0)
     lines = [
         f"singular values ({result.digits} certified digits, |s_i - sigma_i| <= {mpmath_str(bound.singular_values)}):",
         *((f"  σ{i} = {text(s):<{width}}" + ("  (not certified non-zero)" if i > result.rank and uncertain else "")
            ).rstrip() for i, s in enumerate(result.singular_values, 1)),
         _numeric_rank(result.rank, uncertain),
-        f"certified: ||A - U S V^T|| <= {mpmath_str(bound.residual)}, ||U^T U - I|| <= "
-        f"{mpmath_str(bound.orthogonality_U)}, ||V^T V - I|| <= {mpmath_str(bound.orthogonality_V)}",
+        f"certified: ||A - U S V^{t}|| <= {mpmath_str(bound.residual)}, ||U^{t} U - I|| <= "
+        f"{mpmath_str(bound.orthogonality_U)}, ||V^{t} V - I|| <= {mpmath_str(bound.orthogonality_V)}",
         f"method: {result.engine}; {result.note}",
     ]
     width, shown = terminal_width(), result.evalf(min(result.digits, 8))

@@ -31,4 +31,9 @@ DOCUMENT_CASES = {
     "quadratic-3x3": "[[2,1,0],[1,2,1],[0,1,2]]",
     "radicals-6x6": "[[1,2,0,1,2,0],[2,1,0,2,1,0],[0,0,3,0,0,3],[1,2,0,0,0,0],[2,1,0,0,0,0],[0,0,3,0,0,0]]",
     "crootof-6x6": [[(i + j + 2) ** 2 for j in range(6)] for i in range(6)],
+    "complex-2x2": "[[1, i], [i, 1]]",
+    "complex-hadamard": "[[1, 1], [i, -i]]",
+    "complex-phases": "[[1, i], [1+i, 2]]",
+    "complex-wide-kernel": "[[1, i, 1+i]]",
+    "complex-rank-1": "[[1, i], [i, -1], [2, 2i]]",
 }

@@ -294,6 +294,116 @@ def check_svd(A, r, form="full", *, simplify_check=None, hand_method=True):
             assert simplified.is_zero_matrix, f"{label}: simplify({name}) is {simplified.tolist()}, not zero"
 
 
+def check_numeric_svd(A, r, exact):
+    """Assert that the numeric result *r* of ``A`` (real or complex) keeps its certificate and matches *exact*.
+
+    *exact* is ``exactsvd.svd(A, form=form)`` (already checked by :func:`check_svd`).
+    Independently of the package's own bound computation: every returned
+    ``Float`` is read as the exact binary number it holds, ``R = A - U S V^H``,
+    ``U^H U - I`` and ``V^H V - I`` are formed in exact rational arithmetic
+    (irrational entries of ``A`` at 100 digits) and
+    their 2-norms (at 60 digits) must be within ``r.error_bound``; every
+    ``|s_i - sigma_i|`` within ``error_bound.singular_values``; ``r.rank`` is
+    the rank of ``A`` whenever the bound separates the smallest non-zero
+    value from 0 (never more); and ``U``, ``V`` are the canonical factors of
+    *exact* (phase rule, hand bases) to half the digits.
+    """
+    U, S, V = r
+    label = f"A = {A.tolist()} (numeric, dps={r.dps})"
+    assert r.is_complex == is_complex(A) and r.method == "numeric", label
+    for name, M, E in zip("USV", (U, S, V), exact):
+        assert M.shape == E.shape, f"{label}: {name} is {M.shape}, exact {E.shape}"
+    bound = r.error_bound
+    with mpmath.workdps(WORK_DPS):
+        sigma = [_numeric(s) for s in exact.singular_values]
+        for i, (s, t) in enumerate(zip(r.singular_values, sigma)):
+            assert abs(mpmath.mpf(s) - t) <= bound.singular_values, f"{label}: |s{i + 1} - sigma{i + 1}| > bound"
+        nonzero = [t for t in sigma if t]
+        assert r.rank <= len(nonzero), f"{label}: rank {r.rank} certified, but A has rank {len(nonzero)}"
+        if not nonzero or min(nonzero) > 2 * bound.singular_values:
+            assert r.rank == len(nonzero), f"{label}: rank {r.rank}, A has rank {len(nonzero)} well above the bound"
+        a, u, s_, v = (_exact_rationals(M) for M in (A, U, S, V))
+        k = min(S.rows, S.cols)
+        us = [[_times(row[t], s_[t][t]) for t in range(k)] for row in u]
+        product = _product(us, _adjoint(v)[:k], A.cols)
+        residual = [[_minus(x, y) for x, y in zip(ra, rp)] for ra, rp in zip(a, product)]
+        for name, X, limit in (("A - U S V^H", residual, bound.residual),
+                               ("U^H U - I", _gram_defect(u), bound.orthogonality_U),
+                               ("V^H V - I", _gram_defect(v), bound.orthogonality_V)):
+            norm = _two_norm(X)
+            assert norm <= limit, f"{label}: ||{name}||_2 = {norm} exceeds its bound {limit}"
+        tolerance = mpmath.mpf(10) ** (2 - r.dps // 2)
+        for name, M, E in (("U", U, exact.U), ("V", V, exact.V)):
+            numeric, truth = _numeric_matrix(M, True), _numeric_matrix(E, True)
+            gap = max((abs(x - y) for rx, ry in zip(numeric, truth) for x, y in zip(rx, ry)), default=0)
+            assert gap <= tolerance, f"{label}: {name} differs from the exact canonical {name} by {gap}"
+
+
+# Exact complex rationals as pairs (re, im) of Fractions, for check_numeric_svd.
+
+
+def _exact_rationals(M):
+    """The rows of a matrix of rationals and binary ``Float``\\ s (``x + y*I`` too) as exact ``(re, im)`` pairs."""
+    return [[tuple(_exact_real(part) for part in sympy.sympify(x).as_real_imag()) for x in row] for row in M.tolist()]
+
+
+def _exact_real(x):
+    """A rational exactly (a Float as its binary value), an irrational entry of ``A`` to 100 digits."""
+    if x.is_Rational:
+        return Fraction(int(x.p), int(x.q))
+    if not x.is_Float:
+        x = sympy.N(x, 100)
+    sign, man, exp, _ = x._mpf_  # a Float is exactly (-1)^sign man 2^exp
+    return (-1) ** sign * Fraction(int(man)) * Fraction(2) ** exp
+
+
+def _times(x, y):
+    return (x[0] * y[0] - x[1] * y[1], x[0] * y[1] + x[1] * y[0])
+
+
+def _minus(x, y):
+    return (x[0] - y[0], x[1] - y[1])
+
+
+def _plus(x, y):
+    return (x[0] + y[0], x[1] + y[1])
+
+
+def _adjoint(X):
+    """The conjugate transpose of a list of rows of pairs."""
+    return [[(X[i][j][0], -X[i][j][1]) for i in range(len(X))] for j in range(len(X[0]) if X else 0)]
+
+
+def _product(X, Y, cols):
+    """``X Y`` for lists of rows of pairs; *Y* has *cols* columns (and may have no rows)."""
+    zero = (Fraction(0), Fraction(0))
+    result = []
+    for row in X:
+        out = []
+        for j in range(cols):
+            total = zero
+            for x, y_row in zip(row, Y):
+                total = _plus(total, _times(x, y_row[j]))
+            out.append(total)
+        result.append(out)
+    return result
+
+
+def _gram_defect(X):
+    """``X^H X - I`` exactly."""
+    gram = _product(_adjoint(X), X, len(X[0]) if X else 0)
+    return [[(x[0] - (i == j), x[1]) for j, x in enumerate(row)] for i, row in enumerate(gram)]
+
+
+def _two_norm(X):
+    """The 2-norm of a matrix of exact pairs, at the working precision (0 for an empty one)."""
+    if not X or not X[0]:
+        return mpmath.mpf(0)
+    M = mpmath.matrix([[mpmath.mpc(mpmath.mpf(x.numerator) / x.denominator, mpmath.mpf(y.numerator) / y.denominator)
+                        for x, y in row] for row in X])
+    return mpmath.svd_c(M, compute_uv=False)[0]
+
+
 def check_record(A, r, record):
     """Assert that *record* (``r.to_dict()``, or its JSON read back) is the record of *r*, and reads back.
 

@@ -256,11 +256,6 @@ def test_check_names_the_complex_mistake(A, change, words):
     assert any(words in p for p in report.problems), report.problems
 
 
-def test_check_of_a_complex_answer_with_tolerance_is_refused():
-    with pytest.raises(exactsvd.UnsupportedEntryError, match="tol="):
-        exactsvd.check(CHECKED, *exactsvd.svd(CHECKED), tol=1e-3)
-
-
 def test_cli_states_the_unitary_identities(capsys):
     from exactsvd.cli import main
 
@@ -275,7 +270,126 @@ def test_cli_states_the_unitary_identities(capsys):
     assert "% verified: U^H U = I" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("call", [lambda: exactsvd.explain([[1, I]]), lambda: exactsvd.svd([[1, I]], method="numeric")])
-def test_faces_not_yet_complex_say_so(call):
-    with pytest.raises(exactsvd.UnsupportedEntryError):
-        call()
+# --------------------------------------------------------------------------- check(tol=) on complex answers
+
+ROUNDED_A = "[[1, 2+i], [3i, -1]]"
+
+
+def rounded(digits):
+    return [M.evalf(digits) for M in exactsvd.svd(ROUNDED_A)]
+
+
+def test_check_with_tol_accepts_a_rounded_complex_answer_and_counts_its_digits():
+    U, S, V = rounded(6)
+    report = exactsvd.check(ROUNDED_A, U, S, V, tol=1e-4)
+    assert report.ok and report.facts.digits == 5 and report.facts.reconstructs
+    assert "to the tolerance" in report.facts.method
+    assert not exactsvd.check(ROUNDED_A, U, S, V, tol=1e-9).ok  # 6 digits do not hold to 1e-9
+
+
+def test_check_with_tol_reads_complex_floats_and_decimal_strings():
+    A = "[[1, i], [i, 1]]"
+    as_text = [["0.7071", "0.7071i"], ["0.7071i", "0.7071"]]
+    as_floats = [[0.7071, 0.7071j], [0.7071j, 0.7071]]
+    for U, S in ((as_text, ["1.4142", "1.4142"]), (as_floats, [1.4142, 1.4142])):
+        report = exactsvd.check(A, U, S, [[1, 0], [0, 1]], tol=1e-3)
+        assert report.ok and report.facts.digits == 4
+
+
+@pytest.mark.parametrize(
+    "change, sentence",
+    [
+        (lambda V: V.conjugate(), "conjugated but not transposed"),
+        (lambda V: V.T, "transposed but not conjugated"),
+        (lambda V: V.H, "given as V^H"),
+        (lambda V: V * sympy.diag(I, 1), "u1 and v1 do not fit"),
+    ],
+)
+def test_check_with_tol_names_the_complex_mistakes(change, sentence):
+    U, S, V = rounded(8)
+    report = exactsvd.check(ROUNDED_A, U, S, change(V), tol=1e-5)
+    assert not report.ok and "U S V^H is not A" in report.problems
+    assert any(sentence in p for p in report.problems), report.problems
+
+
+def test_check_with_tol_finds_a_wrong_rounded_singular_value():
+    U, S, V = rounded(6)
+    report = exactsvd.check(ROUNDED_A, U, [S[0, 0] + Rational(1, 100), S[1, 1]], V, tol=1e-4)
+    assert not report.ok and any("s1 =" in p and "is not a singular value" in p for p in report.problems)
+
+
+def test_check_with_tol_accepts_the_numeric_complex_answer():
+    r = exactsvd.svd(ROUNDED_A, method="numeric", dps=20)
+    report = exactsvd.check(ROUNDED_A, *r, tol=1e-15)
+    assert report.ok and report.facts.digits >= 15
+
+
+# --------------------------------------------------------------------------- explain() for complex matrices
+
+from cases import DOCUMENT_CASES  # noqa: E402
+
+from exactsvd.solutions.steps import GramStep, PartnerStep, SpaceStep  # noqa: E402
+
+COMPLEX_DOCUMENTS = {name: A for name, A in DOCUMENT_CASES.items() if name.startswith("complex")}
+
+
+def _zero(M):
+    return ImmutableMatrix(M).applyfunc(lambda e: sympy.nsimplify(sympy.expand(sympy.radsimp(sympy.expand(e))))).is_zero_matrix
+
+
+def _close(x, y):
+    return abs(sympy.N(x - y, 50)) < sympy.Float("1e-40")
+
+
+@pytest.mark.parametrize("gram", [None, "AtA", "AAt"])
+@pytest.mark.parametrize("name", sorted(COMPLEX_DOCUMENTS))
+def test_explain_complex_ends_with_the_canonical_svd_and_its_steps_hold(name, gram):
+    A = checker_matrix(COMPLEX_DOCUMENTS[name])
+    solution = exactsvd.explain(A, gram=gram, rank_one=True)
+    r = svd_checked(A)
+    factors = (solution.U, solution.S, solution.V)
+    assert solution.is_complex and solution.singular_values == r.singular_values
+    if gram is None or gram == ("AtA" if A.rows >= A.cols else "AAt"):
+        assert factors == tuple(r)  # the canonical SVD
+    else:  # the other Gram matrix: another valid SVD (hand bases inside repeated values on the other side)
+        assert exactsvd.check(A, *factors).ok
+    G = solution.step(GramStep).matrix
+    assert G == ((A.H * A) if solution.step(GramStep).gram == "AtA" else (A * A.H)).applyfunc(sympy.expand)
+    for step in solution.steps:
+        if isinstance(step, SpaceStep):
+            assert step.phases is not None and set(step.signs) == {1}
+            for b in step.basis:
+                assert _zero(step.matrix * b), f"{name}: a basis vector is not in the null space"
+            for j, w in enumerate(step.orthogonal):
+                for x in step.orthogonal[:j]:
+                    assert _zero(x.H * w), f"{name}: Gram-Schmidt vectors are not orthogonal (Hermitian)"
+            for w, length, phase, unit in zip(step.orthogonal, step.lengths, step.phases, step.units):
+                assert _close(abs(phase), 1)
+                assert all(_close(a, phase * b / length) for a, b in zip(unit, w))
+                if step.letter == "v" or step.kind != "eigenspace":  # u_i of A A^H: the rule is on v_i
+                    assert _phase_rule(unit)
+        if isinstance(step, PartnerStep):
+            for p in step.vectors:
+                assert _zero(step.matrix * p.source - p.product) and _zero(p.product / p.value - p.result)
+    assert all(_phase_rule(solution.V[:, k]) for k in range(solution.V.cols))
+
+
+def _phase_rule(vector):
+    """The first non-zero entry is real and positive."""
+    first = next(a for a in vector if not _close(a, 0))
+    return _close(sympy.im(first), 0) and sympy.N(sympy.re(first)) > 0
+
+
+def checker_matrix(text):
+    return ImmutableMatrix(exactsvd.svd(text).matrix)
+
+
+@pytest.mark.parametrize("A", ["[[1, i], [i, 1]]", "[[1, 1], [i, -i]]"])
+def test_cli_explain_of_complex_matrices(A, capsys):
+    from exactsvd.cli import main
+
+    assert main(["explain", A]) == 0
+    out = capsys.readouterr().out
+    for words in ("G = AᴴA", "Hermitian", "phase rule", "A = UΣVᴴ", "UᴴU = I₂", "Proved exactly"):
+        assert words in out, words
+    assert "ᵀU" not in out and "AᵀA" not in out

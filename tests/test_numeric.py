@@ -352,10 +352,16 @@ def test_non_finite_entries(entry):
         numeric_svd(ImmutableMatrix([[1, entry]]))
 
 
-@pytest.mark.parametrize("entry", [sympy.Symbol("x"), 1 + sympy.I])
+@pytest.mark.parametrize("entry", [sympy.Symbol("x"), 1 + sympy.I * sympy.Symbol("x")])
 def test_unsupported_entries(entry):
-    with pytest.raises(UnsupportedEntryError):
+    with pytest.raises(UnsupportedEntryError, match=r"entry \(0, 0\).*substitute the symbols"):
         numeric_svd(ImmutableMatrix([[entry, 1]]))
+
+
+@pytest.mark.parametrize("entry", [sympy.nan, sympy.oo, sympy.zoo, sympy.I * sympy.oo])
+def test_non_finite_entries_of_complex_matrices(entry):
+    with pytest.raises(NonFiniteError, match=r"entry \(0, 1\)"):
+        numeric_svd(ImmutableMatrix([[sympy.I, entry]]))
 
 
 def test_mpmath_non_convergence_is_reported(monkeypatch):

@@ -39,6 +39,11 @@ PAGE_BUDGET = {
     "quadratic-3x3": 3,
     "radicals-6x6": 14,
     "crootof-6x6": 15,
+    "complex-2x2": 3,
+    "complex-hadamard": 3,
+    "complex-phases": 3,
+    "complex-wide-kernel": 3,
+    "complex-rank-1": 4,
 }
 HTML_CASES = ("blog", "quadratic-3x3", "radicals-6x6")
 CHROMIUM = [

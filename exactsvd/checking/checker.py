@@ -4,7 +4,7 @@ from sympy import ImmutableMatrix, N, sqrt
 
 from ..api import svd
 from ..core.complexmatrix import is_complex_matrix
-from ..errors import InvalidArgumentError, UnsupportedEntryError, shorten
+from ..errors import InvalidArgumentError, shorten
 from ..input import as_exact_matrix
 from .answer import read_answer, shape_problems
 from .canonical import compare, in_form, proved_signs, sign_differences, structural_signs
@@ -49,7 +49,9 @@ def check(A, U, S, V, *, tol=None, rationalize=False):
         hold when every entry is within *tol*, and the report gives the number
         of digits to which the answer agrees with the exact one
         (``report.facts.digits``).  Floats are then accepted in ``U``, ``S``
-        and ``V``.  Without *tol*, decimals are exact numbers (``"0.447"`` is
+        and ``V``, complex ones too (``0.7071j``, ``"0.7071i"``): a complex
+        answer is checked for ``U^H U = I``, ``V^H V = I`` and ``U S V^H = A``
+        to the tolerance, with the same diagnoses as an exact one.  Without *tol*, decimals are exact numbers (``"0.447"`` is
         447/1000) and do not match radicals.
     rationalize : bool
         Accept Python floats everywhere, read as the decimal they print as.
@@ -150,14 +152,12 @@ class _Check:
         self.problems, self.undecided, self.open = [], [], []
         self.facts = {"shape": A.shape, "rank": self.rank, "true_singular_values": self.true}
         self.complex = answer is not None and any(map(is_complex_matrix, (A, answer.U, answer.S, answer.V)))
-        if self.complex and tolerance is not None:
-            raise UnsupportedEntryError("check: tol= is not supported for complex matrices yet; give the answer exactly")
 
     def report(self):
         problems, form, fits = shape_problems(self.A, self.answer, self.rank)
         self.problems += problems
         if fits and self.complex:
-            return check_complex(self.A, self.answer, form, self.full)
+            return check_complex(self.A, self.answer, form, self.full, self.tolerance)
         if fits:
             self._check(form)
         if self.problems and self.tolerance is None:

@@ -9,6 +9,12 @@ entry by minimal polynomials when that field is too large) decides, so
 ``simplify``.  When ``U S V^H != A`` the usual complex mistakes are named: ``V``
 conjugated but not transposed, transposed but not conjugated, given as
 ``V^H``, and column by column a pair that does not fit ``u_i = A v_i / s_i``.
+
+With ``tol=`` (a rounded answer key such as ``0.707 + 0.707i``) the judge is
+the checker's :class:`~exactsvd.checking.tolerance.Tolerance` instead: the same
+identities and diagnoses, each part of an entry counting as zero when it is
+at most ``tol`` in size, and ``facts.digits`` the number of digits to which
+all three identities and the singular values hold.
 """
 
 from sympy import ImmutableMatrix
@@ -28,20 +34,25 @@ ADJOINT = ("V is given as V^H: U S V = A, so the matrix given as V is its conjug
            "the columns of V must be the right singular vectors")
 
 
-def check_complex(matrix, answer, form, full):
-    """The :class:`CheckReport` of a complex answer whose shapes fit *form*; *full* is ``exactsvd.svd(A)``."""
+def check_complex(matrix, answer, form, full, tolerance=None):
+    """The :class:`CheckReport` of a complex answer whose shapes fit *form*; *full* is ``exactsvd.svd(A)``.
+
+    *tolerance*: a :class:`~exactsvd.checking.tolerance.Tolerance` for a rounded answer, else exact.
+    """
     U, S, V = answer.U, answer.S, answer.V
-    problems, undecided = [], []
+    problems, undecided, residuals = [], [], []
     values = [S[i, i] for i in range(min(S.shape))]
     true = full.singular_values
-    literal = _literal(matrix, answer, form, full)
+    literal = _literal(matrix, answer, form, full) if tolerance is None else None
     if literal is not None:
         return literal
-    judge, (A_, U_, S_, V_) = _over_one_field(matrix, U, S, V)
+    judge, (A_, U_, S_, V_) = _over_one_field([matrix, U, S, V], tolerance)
+    parts = "real and imaginary parts apart" + (" (over K(i))" if tolerance is None else "")
     facts = {"shape": matrix.shape, "rank": full.rank, "true_singular_values": true, "singular_values": tuple(values),
-             "method": judge.describe() + ", real and imaginary parts apart (over K(i))"}
+             "method": f"{judge.describe()}, {parts}"}
 
     def zero(what, M):
+        residuals.extend((M.re, M.im))
         try:
             return not (judge.nonzero(M.re) or judge.nonzero(M.im))
         except Undecided as reason:
@@ -49,9 +60,9 @@ def check_complex(matrix, answer, form, full):
             problems.append(f"could not decide exactly whether {what}: {reason}")
             return None
 
-    off = [(i, j) for i in range(S.rows) for j in range(S.cols) if i != j and S[i, j] != 0]
+    off = [(i, j) for i in range(S.rows) for j in range(S.cols) if i != j and not judge.same(S[i, j], 0)]
     problems += [f"S is not diagonal: it has {S[i, j]} in row {i + 1}, column {j + 1}" for i, j in off]
-    problems += _value_problems(values, true)
+    problems += _value_problems(values, true, judge)
     facts["descending"] = not problems
     for name, M in (("U", U_), ("V", V_)):
         ok = zero(f"{name}^H {name} = I", M.adjoint() * M - _identity(M.shape[1], M.domain))
@@ -61,6 +72,9 @@ def check_complex(matrix, answer, form, full):
                             f"inner product u^H v = sum conj(u_k) v_k")
     reconstructs = zero("U S V^H = A", U_ * S_ * V_.adjoint() - A_)
     facts["reconstructs"] = reconstructs
+    if tolerance is not None:
+        exact = judge.matrix(_row([*true, *[0] * len(values)][: len(values)]))
+        facts["digits"] = judge.digits([*residuals, judge.matrix(_row(values)) - exact])
     if reconstructs is False:
         problems += ["U S V^H is not A", *_diagnose(lambda M: zero("a diagnosis", M) is True, A_, U_, S_, V_, values)]
     facts["canonical"] = bool(form == "full" and not problems and (U, S, V) == tuple(full))
@@ -89,10 +103,10 @@ def _literal(matrix, answer, form, full):
     return None
 
 
-def _over_one_field(*matrices):
-    """A judge (:class:`ExactField` of all real and imaginary parts) and the matrices as ``ComplexMatrix`` over it."""
+def _over_one_field(matrices, tolerance):
+    """A judge (*tolerance*, else the :class:`ExactField` of all real and imaginary parts) and the matrices over it."""
     parts = [[[real_imaginary(x, "the answer") for x in M.row(i)] for i in range(M.rows)] for M in matrices]
-    judge = ExactField([p for rows in parts for row in rows for x in row for p in x])
+    judge = tolerance or ExactField([p for rows in parts for row in rows for x in row for p in x])
     out = []
     for M, rows in zip(matrices, parts):
         re, im = (ImmutableMatrix(M.rows, M.cols, [x[k] for row in rows for x in row]) for k in (0, 1))
@@ -104,15 +118,19 @@ def _identity(k, K):
     return ComplexMatrix(DomainMatrix.eye(k, K), DomainMatrix.zeros((k, k), K))
 
 
-def _value_problems(values, true):
+def _row(values):
+    return ImmutableMatrix([list(values)]) if values else ImmutableMatrix.zeros(1, 0)
+
+
+def _value_problems(values, true, judge):
     """The given singular values must be the real, non-negative, descending singular values of ``A``."""
     problems = []
     for i, s in enumerate(values):
         if s.is_real is not True:
             problems.append(f"s{i + 1} = {s} is not real; singular values are real and non-negative")
-        elif ExactField.number_sign(s) < 0:
+        elif judge.number_sign(s) < 0:
             problems.append(f"s{i + 1} = {number_text(s)} is negative; a singular value is never negative")
-        elif not ExactField.same(s, ([*true, *[0] * len(values)])[i]):
+        elif not judge.same(s, ([*true, *[0] * len(values)])[i]):
             problems.append(f"s{i + 1} = {number_text(s)} is not a singular value of A: A has "
                             f"{number_text(([*true, *[0] * len(values)])[i])} in its place")
     return problems

@@ -69,8 +69,8 @@ def decompose_hermitian(matrix, spec=None):
     """
     spec = spec or hermitian_spectrum(matrix)
     pairs = singular_pairs(spec, _eigenspace, lambda *_: 1)  # the phase rule is in the vectors
-    right, left = _kernel(matrix), _kernel(matrix.adjoint())
     m, n = matrix.shape
+    right, left = _kernel(matrix, n - len(pairs)), _kernel(matrix.adjoint(), m - len(pairs))
     if right.dimension != n - len(pairs) or left.dimension != m - len(pairs):
         raise ExactSVDError("internal error: kernel dimensions do not match the rank; please report this matrix")
     return ExactDecomposition(matrix, spec, pairs, right, left)
@@ -130,8 +130,14 @@ def _krylov_eigenvector(spec, field):
     return _from_coefficients(ComplexMatrix(re, im), field)
 
 
-def _kernel(matrix):
-    """The Hermitian-orthogonalised hand-method kernel basis of *matrix*, phase rule applied."""
+def _kernel(matrix, dimension):
+    """The Hermitian-orthogonalised hand-method kernel basis of *matrix*, phase rule applied.
+
+    *dimension* is the kernel's dimension by the spectrum: 0 needs no elimination
+    (the certificate proves the full factors anyway).
+    """
+    if not dimension:
+        return Kernel((), (), 0)
     F = matrix.field
     rows = matrix.rows()
     basis = kernel_basis_rows(rows, F) if rows else [[F.one if i == j else F.zero for i in range(matrix.shape[1])] for j in range(matrix.shape[1])]

@@ -46,7 +46,7 @@ def canonicalize(svd, dps, kernel):
     v = [svd.v[k] for k in order] + svd.v[len(order) :]
     rank, noise = sum(1 for x in s if x), 1 << f // 2
     lead, partner = (v, u) if m >= n else (u, v)
-    for group in _repeated(s[:rank], tie):
+    for group in repeated(s[:rank], tie):
         rotation = _rotation([lead[k] for k in group], f, noise)
         for side in (lead, partner):
             _turn(side, group, rotation, f, kernel)
@@ -65,7 +65,7 @@ def canonicalize(svd, dps, kernel):
     return FixedSVD(u, s, v, f)
 
 
-def _repeated(values, tie):
+def repeated(values, tie):
     """Index groups (size >= 2) of consecutive descending *values* at most *tie* apart."""
     groups, current = [], [0] if values else []
     for k in range(1, len(values)):

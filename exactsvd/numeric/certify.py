@@ -59,22 +59,57 @@ class Certificate:
 
 def certify(problem, svd, dps, form, kernel):
     """The :class:`Certificate` of the canonical full SVD *svd* of *problem* (nonempty)."""
-    f, p, e = svd.scale, len(svd.s), problem.exponent
-    eu = _defect(svd.u, f, kernel)
-    ev = _defect(svd.v, f, kernel)
+    f, p = svd.scale, len(svd.s)
+    eu, ev = _defect(svd.u, f, kernel), _defect(svd.v, f, kernel)
+    _check_defects(eu, ev)
+    scaled = [[x * value for x in col] for col, value in zip(svd.u, svd.s)]
+    product = kernel.matmul(transpose(scaled), svd.v[:p])  # U S V^T at scale 3f
+    return _assemble(problem, [(problem.numerators, product)], svd, eu, ev, dps, form)
+
+
+def certify_complex(re, im, svd, dps, form, kernel):
+    """The :class:`Certificate` of the canonical full complex SVD *svd* of ``re + i im`` (nonempty).
+
+    The derivation above holds word for word over C with ``^H`` for ``^T``:
+    the Frobenius norms sum ``|z|^2 = x^2 + y^2`` over the real and imaginary
+    parts, each formed exactly with int products (4 real products for one
+    complex one), and Weyl's inequality and the product bounds of step 3 hold
+    for complex matrices as they stand.
+    """
+    f, p = svd.scale, len(svd.s)
+    eu = _complex_defect(svd.u_re, svd.u_im, f, kernel)
+    ev = _complex_defect(svd.v_re, svd.v_im, f, kernel)
+    _check_defects(eu, ev)
+    x_re = transpose([[x * value for x in col] for col, value in zip(svd.u_re, svd.s)])
+    x_im = transpose([[x * value for x in col] for col, value in zip(svd.u_im, svd.s)])
+    v_re, v_im = svd.v_re[:p], svd.v_im[:p]  # (U S) V^H, V^H = conj(V)^T: the rows conj(v_k)
+    product_re = _add(kernel.matmul(x_re, v_re), kernel.matmul(x_im, v_im))
+    product_im = _add(kernel.matmul(x_im, v_re), kernel.matmul(x_re, v_im), -1)
+    parts = [(re.numerators, product_re), (im.numerators, product_im)]
+    return _assemble(re, parts, svd, eu, ev, dps, form)
+
+
+def _check_defects(eu, ev):
     if eu >= 1 or ev >= 1:
         raise NoConvergence(
             f"the singular vectors are far from orthonormal (defects {float(eu):.3g}, {float(ev):.3g}); "
             "retry with a larger dps"
         )
-    scaled = [[x * value for x in col] for col, value in zip(svd.u, svd.s)]
-    product = kernel.matmul(transpose(scaled), svd.v[:p])  # U S V^T at scale 3f
+
+
+def _assemble(problem, parts, svd, eu, ev, dps, form):
+    """The certificate from the defects and *parts*, pairs ``(numerators of A, U S V^H at scale 3f)``.
+
+    *problem* gives the denominator, exponent and evaluation error shared by the parts.
+    """
+    f, p, e = svd.scale, len(svd.s), problem.exponent
     # A / 2**e - U S V^T = (N / D) 2**-e - P 2**(-3f), times D 2**(3f + down), is an int matrix
     up, down = max(3 * f - e, 0), max(e - 3 * f, 0)
     d = problem.denominator
     total = sum(
         ((a << up) - ((d * b) << down)) ** 2
-        for arow, brow in zip(problem.numerators, product)
+        for numerators, product in parts
+        for arow, brow in zip(numerators, product)
         for a, b in zip(arow, brow)
     )
     scale = Fraction(2) ** e
@@ -91,10 +126,27 @@ def certify(problem, svd, dps, form, kernel):
 
 def _defect(cols, f, kernel):
     """An upper bound of ``||X^T X - I||_F`` for the columns *cols* of ``X`` at scale *f*."""
+    return _defect_bound([kernel.matmul(cols, transpose(cols))], f)
+
+
+def _complex_defect(re, im, f, kernel):
+    """An upper bound of ``||X^H X - I||_F`` for the columns ``re + i im`` of ``X`` at scale *f*."""
+    gram_re = _add(kernel.matmul(re, transpose(re)), kernel.matmul(im, transpose(im)))
+    gram_im = _add(kernel.matmul(re, transpose(im)), kernel.matmul(im, transpose(re)), -1)
+    return _defect_bound([gram_re, gram_im], f)
+
+
+def _defect_bound(parts, f):
+    """``ceil_sqrt`` of the squared Frobenius distance of the Gram matrix (real part first) from ``I``."""
     one = 1 << 2 * f
-    gram = kernel.matmul(cols, transpose(cols))
-    total = sum(((one if i == j else 0) - x) ** 2 for i, row in enumerate(gram) for j, x in enumerate(row))
+    total = sum(((one if i == j else 0) - x) ** 2 for i, row in enumerate(parts[0]) for j, x in enumerate(row))
+    total += sum(x * x for part in parts[1:] for row in part for x in row)
     return Fraction(ceil_sqrt(total), one)
+
+
+def _add(x, y, sign=1):
+    """``x + sign * y`` for int matrices as lists of rows."""
+    return [[a + sign * b for a, b in zip(rx, ry)] for rx, ry in zip(x, y)]
 
 
 def _digits(bound, top, dps):

@@ -64,20 +64,58 @@ def to_problem(A, eval_digits):
     >>> p.numerators, p.denominator, p.exponent
     (((2, 3), (24, 0)), 6, 3)
     """
-    fractions, error, evaluated = [], Fraction(0), 0
+    values = [[_entry(A[i, j], (i, j), eval_digits) for j in range(A.cols)] for i in range(A.rows)]
+    return _problems(A.shape, [values])[0]
+
+
+def to_complex_problem(A, eval_digits):
+    """``(re, im)``: the real and imaginary parts of the SymPy matrix *A* as two :class:`Problem`\\ s.
+
+    Both share one denominator and one exponent (the least ``e`` with every
+    part below ``2**e`` in size); each part is read as :func:`to_problem` reads
+    an entry, and ``eval_error`` of both is the bound for the complex matrix.
+
+    >>> from sympy import Matrix, I, Rational
+    >>> re, im = to_complex_problem(Matrix([[1 + 2*I, Rational(1, 2)*I]]), 20)
+    >>> re.numerators, im.numerators, re.denominator, im.exponent
+    (((2, 0),), ((4, 1),), 2, 2)
+    """
+    parts = [[[], []] for _ in range(A.rows)]
     for i in range(A.rows):
-        row = []
         for j in range(A.cols):
-            value, relative_error = _entry(A[i, j], (i, j), eval_digits)
-            if relative_error is not None:
-                error += abs(value) * relative_error
-                evaluated += 1
-            row.append(value)
-        fractions.append(row)
-    denominator = lcm(1, *(q.denominator for row in fractions for q in row))
-    numerators = tuple(tuple(q.numerator * (denominator // q.denominator) for q in row) for row in fractions)
-    largest = max((abs(a) for row in numerators for a in row), default=0)
-    return Problem(A.shape, numerators, denominator, _exponent(largest, denominator), error, evaluated)
+            x = A[i, j]
+            real, imaginary = (x, sympy.Integer(0)) if x.is_real else _real_imaginary(x, (i, j))
+            for row, part in zip(parts[i], (real, imaginary)):
+                row.append(_entry(part, (i, j), eval_digits))
+    return _problems(A.shape, [[row[k] for row in parts] for k in (0, 1)])
+
+
+def _real_imaginary(x, where):
+    """``(re x, im x)`` of a SymPy number, as SymPy numbers."""
+    if not x.is_number:
+        raise UnsupportedEntryError(
+            f"entry {where} of A is {shorten(x)}; the numeric path needs numbers, substitute the symbols first"
+        )
+    return x.as_real_imag()
+
+
+def _problems(shape, matrices):
+    """One :class:`Problem` per grid of ``(value, relative error or None)``, all with one denominator and exponent."""
+    error, evaluated = Fraction(0), 0
+    for values in matrices:
+        for row in values:
+            for value, relative_error in row:
+                if relative_error is not None:
+                    error += abs(value) * relative_error
+                    evaluated += 1
+    denominator = lcm(1, *(q.denominator for values in matrices for row in values for q, _ in row))
+    numerators = [
+        tuple(tuple(q.numerator * (denominator // q.denominator) for q, _ in row) for row in values)
+        for values in matrices
+    ]
+    largest = max((abs(a) for rows in numerators for row in rows for a in row), default=0)
+    exponent = _exponent(largest, denominator)
+    return [Problem(shape, rows, denominator, exponent, error, evaluated) for rows in numerators]
 
 
 def _exponent(largest, denominator):
@@ -109,7 +147,7 @@ def _entry(x, where, eval_digits):
         raise NonFiniteError(f"entry {where} of A is {shorten(x)}, which evaluates to {value}; entries must be finite")
     if not value.is_Float:
         raise UnsupportedEntryError(
-            f"entry {where} of A is {shorten(x)}, which is not real; the numeric path is real only"
+            f"entry {where} of A is {shorten(x)}, which does not evaluate to a real number"
         )
     # evalf reports a lower precision (down to 1 bit) where cancellation defeats it
     return _dyadic(value), max(Fraction(10) ** (1 - eval_digits), Fraction(2) ** (2 - value._prec))

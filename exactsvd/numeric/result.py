@@ -14,7 +14,7 @@ class ErrorBound:
     ``singular_values`` bounds ``|s_i - sigma_i(A)|`` for every i at once;
     ``residual`` bounds ``||A - U S V^T||_2`` for the returned factors;
     ``orthogonality_U`` and ``orthogonality_V`` bound ``||U^T U - I||_2`` and
-    ``||V^T V - I||_2``.
+    ``||V^T V - I||_2`` (``^H`` for ``^T`` when ``A`` is complex).
     """
 
     singular_values: mpmath.mpf
@@ -27,6 +27,7 @@ class ErrorBound:
 class NumericSVD:
     """An SVD ``A ~ U S V^T`` at ``dps`` digits with its certificate; unpacks to ``U, S, V``.
 
+    For complex ``A``, ``A ~ U S V^H`` and ``U``, ``V`` hold mpc entries.
     ``U``, ``S``, ``V`` are mpmath matrices of exact mpf values (about ``dps``
     plus guard digits; printing them uses ``mpmath.mp``'s precision).
     ``singular_values`` has ``min(m, n)`` entries, descending.  ``rank`` counts
@@ -60,17 +61,36 @@ class NumericSVD:
 def build_result(problem, svd, certificate, form, dps, method, note):
     """The :class:`NumericSVD` of the canonical fixed-point *svd* of *problem*, in *form*."""
     m, n = problem.shape
-    f, p = svd.scale, len(svd.s)
-    k = {"full": None, "thin": p, "compact": certificate.rank}[form]
-    values = [to_mpf(x, f - problem.exponent) for x in svd.s]
+    k = _columns_kept(svd, certificate, form)
+    U, V = _columns(svd.u[:k], m, svd.scale), _columns(svd.v[:k], n, svd.scale)
+    return _numeric_svd(problem, svd, certificate, form, dps, method, note, U, V)
+
+
+def build_complex_result(problem, svd, certificate, form, dps, note):
+    """The :class:`NumericSVD` of the canonical complex *svd* (a ``ComplexFixedSVD``); *problem* its real part."""
+    m, n = problem.shape
+    k, f = _columns_kept(svd, certificate, form), svd.scale
+    U = _complex_columns(_columns(svd.u_re[:k], m, f), _columns(svd.u_im[:k], m, f))
+    V = _complex_columns(_columns(svd.v_re[:k], n, f), _columns(svd.v_im[:k], n, f))
+    return _numeric_svd(problem, svd, certificate, form, dps, "mpmath", note, U, V)
+
+
+def _columns_kept(svd, certificate, form):
+    return {"full": None, "thin": len(svd.s), "compact": certificate.rank}[form]
+
+
+def _numeric_svd(problem, svd, certificate, form, dps, method, note, U, V):
+    m, n = problem.shape
+    k = _columns_kept(svd, certificate, form)
+    values = [to_mpf(x, svd.scale - problem.exponent) for x in svd.s]
     S = mpmath.matrix(m, n) if k is None else mpmath.matrix(k, k)
     for i, value in enumerate(values[: min(S.rows, S.cols)]):
         S[i, i] = value
     bound = ErrorBound(*(fraction_up(getattr(certificate, name)) for name in ErrorBound.__dataclass_fields__))
     return NumericSVD(
-        _columns(svd.u[:k], m, f),
+        U,
         S,
-        _columns(svd.v[:k], n, f),
+        V,
         tuple(values),
         certificate.rank,
         dps,
@@ -79,6 +99,15 @@ def build_result(problem, svd, certificate, form, dps, method, note):
         method,
         note,
     )
+
+
+def _complex_columns(re, im):
+    """The matrix ``re + i im`` of mpc entries (an entry with a zero imaginary part stays an mpf)."""
+    matrix = mpmath.matrix(re.rows, re.cols)
+    for i in range(re.rows):
+        for j in range(re.cols):
+            matrix[i, j] = re[i, j] if not im[i, j] else mpmath.mp.make_mpc((re[i, j]._mpf_, im[i, j]._mpf_))
+    return matrix
 
 
 def _columns(cols, rows, f):

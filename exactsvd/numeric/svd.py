@@ -12,12 +12,13 @@ import sympy
 
 from ..errors import InvalidArgumentError, InvalidMatrixError, shorten
 from .canonical import canonicalize
-from .certify import Certificate, certify
-from .convert import to_problem
+from .certify import Certificate, certify, certify_complex
+from .complex_engine import complex_svd
+from .convert import to_complex_problem, to_problem
 from .fixedpoint import FixedSVD, Kernel
 from .mpsvd import mpmath_svd
 from .refine import refined_svd
-from .result import build_result
+from .result import build_complex_result, build_result
 
 FORMS = ("full", "thin", "compact")
 MIN_DPS, MAX_DPS = 5, 100_000
@@ -25,14 +26,18 @@ BITS_PER_DIGIT = 3.3219280948873626
 
 
 def numeric_svd(A, *, dps=50, form="full", fast=None):
-    """The SVD of a real matrix at *dps* significant digits, with a certified error bound.
+    """The SVD of a real or complex matrix at *dps* significant digits, with a certified error bound.
 
     Parameters
     ----------
     A : sympy.MatrixBase
         m×n, possibly empty.  Entries: integers, rationals, SymPy ``Float``\\ s
         (taken as the binary number they hold) or real constant expressions
-        such as ``sqrt(2)`` (evaluated by SymPy with guard digits).
+        such as ``sqrt(2)`` (evaluated by SymPy with guard digits); complex
+        entries (``1 + 2*I``) are read as their real and imaginary parts, and
+        then ``A ~ U S V^H`` with unitary ``U``, ``V`` (mpmath's ``svd_c``,
+        canonical form of rule 8: the first entry of every ``v_i`` above the
+        noise is real and positive).
     dps : int
         Decimal digits wanted, 5 to 100000.  The work is done with guard
         digits; ``mpmath.mp`` is never changed.
@@ -44,7 +49,8 @@ def numeric_svd(A, *, dps=50, form="full", fast=None):
         ``None``: refine a float64 SVD (Ogita–Aishima) when NumPy is installed
         (the ``fast`` extra, with python-flint for faster products), else use
         mpmath's ``svd_r``.  ``False``: always mpmath, pure Python.  ``True``:
-        insist on the refinement.
+        insist on the refinement.  Complex matrices always use mpmath's
+        ``svd_c`` (python-flint, when allowed, speeds up the certificate).
 
     Returns
     -------
@@ -73,10 +79,21 @@ def numeric_svd(A, *, dps=50, form="full", fast=None):
     >>> U, S, V = r
     >>> mpmath.nstr(V[0, 0], 20), mpmath.nstr(V[1, 0], 20)   # sqrt(2)/2 twice
     ('0.7071067811865475244', '0.7071067811865475244')
+
+    A complex matrix: ``A = U S V^H``, and ``v_1 = (1, i)/sqrt(2)`` starts real and positive.
+
+    >>> from sympy import I
+    >>> r = numeric_svd(Matrix([[I, 1]]), dps=20)
+    >>> mpmath.nstr(r.singular_values[0], 15), r.rank, r.error_bound.residual < 1e-20
+    ('1.4142135623731', 1, True)
+    >>> [mpmath.nstr(x, 10) for x in r.V[:, 0]]
+    ['0.7071067812', '(0.0 + 0.7071067812j)']
     """
     _check_arguments(A, dps, form, fast)
     use_fast = _numpy_available() if fast is None else fast
     m, n = A.shape
+    if any(not e.is_Rational and e.is_real is not True for e in A):
+        return _complex_svd(A, dps, form, Kernel(use_flint=use_fast))
     f = _working_bits(dps, max(m, n), use_fast)
     eval_digits = int(f / BITS_PER_DIGIT) + 10
     problem = to_problem(A, eval_digits)
@@ -93,6 +110,16 @@ def numeric_svd(A, *, dps=50, form="full", fast=None):
         svd, method = mpmath_svd(problem, f), "mpmath"
     svd = canonicalize(svd, dps, kernel)
     return build_result(problem, svd, certify(problem, svd, dps, form, kernel), form, dps, method, note)
+
+
+def _complex_svd(A, dps, form, kernel):
+    """The complex branch of :func:`numeric_svd` (a nonempty *A* with an entry not known to be real)."""
+    f = _working_bits(dps, max(A.shape), False)
+    eval_digits = int(f / BITS_PER_DIGIT) + 10
+    re, im = to_complex_problem(A, eval_digits)
+    note = _coverage(re, eval_digits)
+    svd = complex_svd(re, im, f, dps)
+    return build_complex_result(re, svd, certify_complex(re, im, svd, dps, form, kernel), form, dps, note)
 
 
 def _check_arguments(A, dps, form, fast):

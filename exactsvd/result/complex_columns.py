@@ -18,12 +18,12 @@ def complex_pair_columns(pair):
     field = space.field
     norm = space.norms[a]
     return (
-        [_entry(field, c, norm, root) for c in space.gram_vectors[a]],
-        [_entry(field, c, norm * field.theta, root) for c in space.partner_vectors[a]],
+        [unit_entry(field, c, norm, root) for c in space.gram_vectors[a]],
+        [unit_entry(field, c, norm * field.theta, root) for c in space.partner_vectors[a]],
     )
 
 
-def _entry(field, c, norm, root):
+def unit_entry(field, c, norm, root):
     """``c / sqrt(norm)`` at *root* for ``c`` in ``L(i)`` and ``norm`` in ``L`` positive there."""
     if field.degree <= 2:
         inverse = field.domain.one / norm

@@ -18,7 +18,7 @@ from fractions import Fraction
 
 from mpmath import iv, mp
 from mpmath.libmp import from_rational, mpf_add, mpf_shift, round_ceiling, round_floor
-from sympy import Float, ImmutableMatrix, Integer, Rational
+from sympy import Float, I, ImmutableMatrix, Integer, Rational
 from sympy.polys.domains import QQ
 
 from .columns import diagonal, matrix_from_columns
@@ -209,5 +209,12 @@ class _RootEvaluator:
 
 
 def float_matrix(matrix, digits):
-    """Round a matrix of ``Float`` values to *digits* significant digits."""
-    return ImmutableMatrix(matrix.rows, matrix.cols, lambda i, j: Float(matrix[i, j], digits))
+    """Round a matrix of ``Float`` values (or ``Float + Float*I``) to *digits* significant digits (each part)."""
+    return ImmutableMatrix(matrix.rows, matrix.cols, lambda i, j: _round(matrix[i, j], digits))
+
+
+def _round(value, digits):
+    if value.is_Float:
+        return Float(value, digits)
+    real, imaginary = value.as_real_imag()
+    return Float(real, digits) + I * Float(imaginary, digits) if real else I * Float(imaginary, digits)

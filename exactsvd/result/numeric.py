@@ -1,6 +1,6 @@
 """Wrap a certified :class:`~exactsvd.numeric.NumericSVD` as an :class:`SVDResult`."""
 
-from sympy import Float, ImmutableMatrix
+from sympy import Float, I, ImmutableMatrix
 
 from ..errors import InvalidArgumentError, VerificationError
 from .decimals import float_matrix
@@ -16,17 +16,24 @@ def numeric_result(matrix, numeric, form):
     apply to the numbers the user sees.
 
     ``verify()`` checks the certificate: the bounds on ``||U^T U - I||``,
-    ``||V^T V - I||`` and ``||A - U S V^T||`` were formed from the returned
-    digits in exact rational arithmetic; it fails when they certify nothing.
+    ``||V^T V - I||`` and ``||A - U S V^T||`` (``^H`` for complex input) were
+    formed from the returned digits in exact rational arithmetic; it fails
+    when they certify nothing.  A complex entry is ``Float + Float*I``.
     """
     dps = numeric.dps
     bits = int(dps * 3.33) + 1
+    is_complex = any(hasattr(x, "_mpc_") for M in (numeric.U, numeric.V) for x in M)
 
     def exact_float(x):
         return Float(x, precision=max(x._mpf_[3], bits))
 
+    def exact_number(x):
+        if not hasattr(x, "_mpc_"):
+            return exact_float(x)
+        return exact_float(x.real) + I * exact_float(x.imag) if x.real else I * exact_float(x.imag)
+
     def to_sympy(M):
-        return ImmutableMatrix(M.rows, M.cols, lambda i, j: exact_float(M[i, j]))
+        return ImmutableMatrix(M.rows, M.cols, lambda i, j: exact_number(M[i, j]))
 
     def prove():
         bound = numeric.error_bound
@@ -54,4 +61,5 @@ def numeric_result(matrix, numeric, form):
         digits=numeric.digits,
         note=numeric.note,
         engine=numeric.method,
+        is_complex=is_complex,
     )

@@ -39,11 +39,11 @@ from sympy.polys.matrices import DomainMatrix
 
 from ..budget import refuse_beyond_limits
 from ..core import decompose
-from ..core.complexmatrix import is_complex_matrix
+from ..core.complexmatrix import ComplexMatrix, is_complex_matrix
 from ..core.entries import domain_matrix
 from ..core.linalg import dot, gram_schmidt, kernel_basis, kernel_basis_rows
 from ..core.spectrum import gram_side
-from ..errors import ExactSVDError, InvalidArgumentError, UnsupportedEntryError, shorten
+from ..errors import ExactSVDError, InvalidArgumentError, shorten
 from ..input import as_exact_matrix
 from ..result.certificate import certify
 from ..result.columns import diagonal, kernel_columns, matrix_from_columns, pair_columns
@@ -79,7 +79,9 @@ def explain(A, *, gram=None, rank_one=False, rationalize=False):
     Parameters
     ----------
     A : matrix-like
-        As for :func:`exactsvd.svd`.
+        As for :func:`exactsvd.svd`, complex entries included: then ``G = A^H A``
+        (or ``A A^H``), Hermitian Gram–Schmidt, the phase rule as a step and
+        ``A = U Sigma V^H`` (:mod:`.complex_build`).
     gram : {None, "AtA", "AAt"}
         The Gram matrix to diagonalise; ``None``: the smaller one (``A^T A``
         on a tie), as :func:`exactsvd.svd` does.
@@ -106,26 +108,30 @@ def explain(A, *, gram=None, rank_one=False, rationalize=False):
     [sqrt(2)/2, -sqrt(2)/2]])
     >>> explain([[1, 2, 1, 0], [2, 0, 1, 1]], gram="AtA").step(GramStep).matrix.shape
     (4, 4)
+    >>> s = explain("[[1, i], [i, -1], [2, 2i]]")
+    >>> s.is_complex, s.step(GramStep).matrix.tolist(), s.singular_values
+    (True, [[6, 6*I], [-6*I, 6]], (2*sqrt(3), 0))
     """
     if gram is not None and gram not in GRAMS:
         raise InvalidArgumentError(f"gram={shorten(gram)} is not a Gram matrix; use None, 'AtA' or 'AAt'")
     if not isinstance(rank_one, bool):
         raise InvalidArgumentError(f"rank_one={shorten(rank_one)} must be True or False")
     matrix = as_exact_matrix(A, rationalize=rationalize)
-    if is_complex_matrix(matrix):
-        raise UnsupportedEntryError(
-            "explain: worked solutions of complex matrices are not supported yet; exactsvd.svd(A) gives the "
-            "exact unitary SVD A = U S V^H (with A^H A and the phase rule)"
-        )
     refuse_beyond_limits(matrix, "full", "exact")
-    entries = domain_matrix(matrix)
     chosen = gram or ("AtA" if gram_side(matrix.shape) == "right" else "AAt")
-    context = _Context(matrix, entries, decompose(_pad(entries, chosen)))
+    if is_complex_matrix(matrix):
+        from .complex_build import complex_steps
+
+        return Solution(tuple(complex_steps(matrix, chosen, gram is not None, rank_one)))
+    entries = domain_matrix(matrix)
+    context = Context(matrix, entries, decompose(pad(entries, chosen)))
     return Solution(tuple(_steps(context, chosen, gram is not None, rank_one)))
 
 
-def _pad(entries, gram):
-    """*entries* with zero rows or columns so that the core's Gram matrix is *gram*."""
+def pad(entries, gram):
+    """*entries* (a ``DomainMatrix``, or each part of a ``ComplexMatrix``) padded so that the core's Gram matrix is *gram*."""
+    if isinstance(entries, ComplexMatrix):
+        return ComplexMatrix(pad(entries.re, gram), pad(entries.im, gram))
     m, n = entries.shape
     K = entries.domain
     if gram == "AtA" and m < n:
@@ -136,12 +142,18 @@ def _pad(entries, gram):
 
 
 @dataclass
-class _Context:
-    """``A`` (SymPy and over its field ``K``), the core's decomposition, and its unit vectors once converted."""
+class Context:
+    """``A`` (SymPy and over its field ``K``), the core's decomposition, and its unit vectors once converted.
+
+    *pair_conversion* and *kernel_conversion* turn the core's vectors into
+    SymPy numbers (the real ones by default, the complex ones for ``A`` over ``K(i)``).
+    """
 
     matrix: object
     entries: object
     decomposition: object
+    pair_conversion: object = pair_columns
+    kernel_conversion: object = kernel_columns
     columns: dict = field(default_factory=dict)
     kernels: dict = field(default_factory=dict)
 
@@ -157,7 +169,7 @@ class _Context:
     def pair_columns(self, pair):
         """``(u, v)`` of a pair as SymPy lists, cut to the shape of ``A``."""
         if pair not in self.columns:
-            gram, partner = pair_columns(pair)
+            gram, partner = self.pair_conversion(pair)
             m, n = self.matrix.shape
             self.columns[pair] = (partner[:m], gram) if self.right else (gram, partner[:n])
         return self.columns[pair]
@@ -167,30 +179,29 @@ class _Context:
         if left not in self.kernels:
             size = self.matrix.shape[0 if left else 1]
             kernel = self.decomposition.left_kernel if left else self.decomposition.right_kernel
-            columns = kernel_columns(kernel, self.entries.domain)[: size - self.decomposition.rank]
+            columns = self.kernel_conversion(kernel, self.entries.domain)[: size - self.decomposition.rank]
             self.kernels[left] = [column[:size] for column in columns]
         return self.kernels[left]
 
 
 def _steps(context, gram, forced, rank_one):
     decomposition = context.decomposition
-    groups = _eigenvalue_groups(decomposition.pairs)
+    groups = eigenvalue_groups(decomposition.pairs)
     yield MatrixStep(context.matrix, gram, forced)
     yield GramStep(gram, ImmutableMatrix(context.spectrum.gram.to_Matrix()))
-    yield _charpoly_step(context, groups)
-    yield _singular_values_step(context)
+    yield charpoly_step(context, groups)
+    yield singular_values_step(context)
     yield from (_eigenspace_step(context, first, pairs) for first, pairs in groups)
     if decomposition.pairs:
         yield _partner_step(context)
     yield from filter(None, (_kernel_step(context, kind) for kind in ("left kernel", "right kernel")))
-    U, Sigma, V = _factors(context)
-    yield FactorsStep(U, Sigma, V, min(context.matrix.shape), decomposition.rank)
+    yield factors_step(context)
     yield CheckStep(context.matrix, certify(decomposition))
     if rank_one:
         yield _rank_one_step(context)
 
 
-def _eigenvalue_groups(pairs):
+def eigenvalue_groups(pairs):
     """``[(i, pairs)]``: the pairs of each distinct eigenvalue and the number ``i`` of the first one."""
     groups, first = [], 1
     for _, group in groupby(pairs, key=lambda pair: (id(pair.space), pair.root)):
@@ -204,7 +215,7 @@ def _decimal(value):
     return None if value.is_Rational else N(value, 15)
 
 
-def _charpoly_step(context, groups):
+def charpoly_step(context, groups):
     spectrum = context.spectrum
     eigenvalues, roots = [], []
     for first, pairs in groups:
@@ -225,7 +236,7 @@ def _charpoly_step(context, groups):
     return CharpolyStep(LAMBDA, spectrum.charpoly.as_expr(LAMBDA), factors, tuple(eigenvalues), tuple(roots))
 
 
-def _singular_values_step(context):
+def singular_values_step(context):
     m, n = context.matrix.shape
     values = singular_value_list(context.spectrum, min(m, n))
     eigenvalues = [p.space.field.root_expr(p.root) for p in context.decomposition.pairs]
@@ -234,11 +245,11 @@ def _singular_values_step(context):
     return SingularValuesStep(entries, context.decomposition.rank, diagonal(values, m, n))
 
 
-def _column(values):
+def column(values):
     return ImmutableMatrix(len(values), 1, list(values))
 
 
-def _rref(matrix):
+def reduced_echelon(matrix):
     """The reduced row echelon form of a SymPy matrix, over the field of its entries."""
     rows, cols = matrix.shape
     if not (rows and cols):
@@ -271,7 +282,7 @@ def _space_step(hand, convert, length, **fields):
     """A :class:`SpaceStep`: the vectors of *hand* as SymPy numbers (*convert*; *length* takes a square root)."""
 
     def columns(vectors):
-        return tuple(_column([convert(a) for a in v]) for v in vectors)
+        return tuple(column([convert(a) for a in v]) for v in vectors)
 
     return SpaceStep(
         basis=columns(hand.basis),
@@ -284,42 +295,62 @@ def _space_step(hand, convert, length, **fields):
 
 
 def _eigenspace_step(context, first, pairs):
-    """Step 5 for one eigenvalue: ``G - lambda I``, its RREF, basis, Gram–Schmidt, unit vectors.
-
-    For a simple root of a factor of degree 3 or more the core's eigenvector
-    (a polynomial in the root, without division) is shown instead of the
-    RREF basis, whose entries would be far larger.
-    """
+    """Step 5 for one eigenvalue: ``G - lambda I``, its RREF, basis, Gram–Schmidt, unit vectors."""
     space, root = pairs[0].space, pairs[0].root
     field_ = space.field
     L = field_.domain
-    eigenvalue = field_.root_expr(root)
     gram = context.spectrum.gram
-    shifted = gram.to_Matrix() - eigenvalue * eye(gram.shape[0])
-    if field_.degree >= 3 and len(pairs) == 1:
-        basis, rref = [list(space.gram_vectors[0])], None
-    else:
-        rows = [
-            [a - field_.theta if i == j else L.convert(a) for j, a in enumerate(row)]
-            for i, row in enumerate(gram.to_list())
-        ]
-        basis = kernel_basis_rows(rows, L)
-        rref = _rref(shifted) if field_.degree <= 2 else None
+
+    def shift(a, diagonal):
+        return a - field_.theta if diagonal else L.convert(a)
+
+    basis, fields = eigenspace(context, first, pairs, (gram.to_Matrix(), gram.to_list()), shift, L)
     hand = _orthogonalise(basis, space.gram_vectors, L)
-    side = 1 if context.right else 0
     return _space_step(
         hand,
         partial(field_.expr, root=root),
         partial(field_.sqrt_expr, root=root),
+        signs=tuple(pair.sign * field_.sign_at(scale, root) for pair, scale in zip(pairs, hand.scales)),
+        **fields,
+    )
+
+
+def eigenspace(context, first, pairs, gram, shift, domain):
+    """``(basis, fields)`` of the eigenspace step of *pairs* (one eigenvalue): the hand basis and the step's fields.
+
+    *gram* is ``G`` as a SymPy matrix and as rows of the core's entries;
+    ``shift(a, diagonal)`` is the entry ``a`` of ``G - theta I`` over the
+    eigen-field (or its complex field *domain*).  For a
+    simple root of a factor of degree 3 or more the core's eigenvector (a
+    polynomial in the root, without division) is the basis instead of the RREF
+    basis, whose entries would be far larger.
+    """
+    space, root = pairs[0].space, pairs[0].root
+    field_ = space.field
+    eigenvalue = field_.root_expr(root)
+    matrix, rows = gram
+    shifted = matrix - eigenvalue * eye(matrix.shape[0])
+    if field_.degree >= 3 and len(pairs) == 1:
+        basis, rref = [list(space.gram_vectors[0])], None
+    else:
+        basis = kernel_basis_rows([[shift(a, i == j) for j, a in enumerate(row)] for i, row in enumerate(rows)], domain)
+        rref = reduced_echelon(shifted) if field_.degree <= 2 else None
+    side = 1 if context.right else 0
+    return basis, dict(
         kind="eigenspace",
         letter="v" if context.right else "u",
         indices=tuple(range(first, first + len(pairs))),
         eigenvalue=eigenvalue,
         matrix=ImmutableMatrix(shifted),
         rref=rref,
-        signs=tuple(pair.sign * field_.sign_at(scale, root) for pair, scale in zip(pairs, hand.scales)),
-        units=tuple(_column(context.pair_columns(pair)[side]) for pair in pairs),
+        units=tuple(column(context.pair_columns(pair)[side]) for pair in pairs),
     )
+
+
+def kernel_part(decomposition, entries, left):
+    """``(size, count, kernel)``: the length of the kernel vectors of *entries*, how many ``U`` (*left*) or ``V`` needs, the core's kernel."""
+    size = entries.shape[1]
+    return size, size - decomposition.rank, decomposition.left_kernel if left else decomposition.right_kernel
 
 
 def _kernel_step(context, kind):
@@ -327,12 +358,10 @@ def _kernel_step(context, kind):
     decomposition = context.decomposition
     left = kind == "left kernel"
     entries = context.entries.transpose() if left else context.entries
-    size = entries.shape[1]
-    count = size - decomposition.rank
+    size, count, kernel = kernel_part(decomposition, entries, left)
     if not count:
         return None
     K = entries.domain
-    kernel = decomposition.left_kernel if left else decomposition.right_kernel
     hand = _orthogonalise(kernel_basis(entries), [v[:size] for v in kernel.vectors[:count]], K)
     matrix = context.matrix.T if left else context.matrix
 
@@ -348,9 +377,9 @@ def _kernel_step(context, kind):
         indices=tuple(range(decomposition.rank + 1, size + 1)),
         eigenvalue=None,
         matrix=ImmutableMatrix(matrix),
-        rref=_rref(matrix),
+        rref=reduced_echelon(matrix),
         signs=tuple(context.spectrum.embedding.sign(scale) for scale in hand.scales),
-        units=tuple(map(_column, context.kernel_columns(left))),
+        units=tuple(map(column, context.kernel_columns(left))),
     )
 
 
@@ -367,19 +396,20 @@ def _partner_step(context):
         if field_.degree <= 2:  # square roots: the denominator rationalised, as by hand
             product = [expand(radsimp(x)) for x in product]
         value = field_.singular_value(root)
-        vectors.append(PartnerVector(i, value, _column(source), _column(product[: len(result)]), _column(result)))
+        vectors.append(PartnerVector(i, value, column(source), column(product[: len(result)]), column(result)))
     matrix = context.matrix if context.right else context.matrix.T
     return PartnerStep("v" if context.right else "u", matrix, tuple(vectors))
 
 
-def _factors(context):
-    """The full ``U``, ``Sigma``, ``V``: the core's columns, cut to the shape of ``A``."""
+def factors_step(context):
+    """Step 8: the full ``U``, ``Sigma``, ``V``: the core's columns, cut to the shape of ``A``."""
     m, n = context.matrix.shape
     pairs = [context.pair_columns(pair) for pair in context.decomposition.pairs]
     u_columns = [u for u, _ in pairs] + context.kernel_columns(left=True)
     v_columns = [v for _, v in pairs] + context.kernel_columns(left=False)
     values = singular_value_list(context.spectrum, min(m, n))
-    return matrix_from_columns(u_columns, m), diagonal(values, m, n), matrix_from_columns(v_columns, n)
+    U, V = matrix_from_columns(u_columns, m), matrix_from_columns(v_columns, n)
+    return FactorsStep(U, diagonal(values, m, n), V, min(m, n), context.decomposition.rank)
 
 
 def _rank_one_step(context):
@@ -394,5 +424,5 @@ def _rank_one_step(context):
         left, right = (bw[:m], w) if context.right else (w, bw[:n])
         term = ImmutableMatrix([[field_.expr(x * y * inverse, root) for y in right] for x in left])
         u, v = context.pair_columns(pair)
-        terms.append(RankOneTerm(i, field_.singular_value(root), _column(u), _column(v), term))
+        terms.append(RankOneTerm(i, field_.singular_value(root), column(u), column(v), term))
     return RankOneStep(context.matrix, tuple(terms))

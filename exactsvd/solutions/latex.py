@@ -17,7 +17,8 @@ import re
 from sympy.printing.latex import LatexPrinter
 
 from ..errors import InvalidArgumentError, shorten
-from .typography import VECTOR_NAMES, common_factor, descending_terms
+from .typography import VECTOR_NAMES, common_factor
+from .writing import NamedRoots, StepWriter
 
 PAPERS = {"a4": "a4paper", "letter": "letterpaper"}
 PREAMBLE = r"""\documentclass[11pt]{article}
@@ -43,7 +44,6 @@ FIT = (
     r"{$\displaystyle %s$}\par}\smallskip"
 )
 LINE = 80  # characters of math on one line (11pt, 2 cm margins), roughly
-GRAMS = {"AtA": "A^{T} A", "AAt": "A A^{T}"}
 
 
 def preamble(paper="a4"):
@@ -88,10 +88,7 @@ def to_latex(solution, standalone=False, paper="a4"):
     True
     """
     head = preamble(paper)
-    sections = []
-    for number, (title, blocks) in enumerate(step_blocks(solution), 1):
-        sections.append(f"\\subsection*{{Step {number}. {title}}}\n{typeset(blocks)}")
-    body = "\n\n".join(sections)
+    body = "\n\n".join(f"\\subsection*{{{heading}}}\n{typeset(blocks)}" for heading, blocks in headed_blocks(solution))
     if not standalone:
         return body + "\n"
     m, n = solution.matrix.shape
@@ -132,6 +129,11 @@ def document_title(solution):
     return f"Singular value decomposition of a {m}×{n} matrix, step by step"
 
 
+def headed_blocks(solution):
+    """``[(heading, blocks)]``: :func:`step_blocks` with each title numbered, ``"Step 1. ..."``."""
+    return [(f"Step {number}. {title}", blocks) for number, (title, blocks) in enumerate(step_blocks(solution), 1)]
+
+
 def step_blocks(solution):
     r"""``[(title, blocks)]``, one per step; a block is ``("text", str)`` or ``("math", str)``.
 
@@ -156,7 +158,8 @@ def svd_result_latex(result):
     $\displaystyle \left[\begin{matrix}2\end{matrix}\right] = \left[\begin{matrix}1\end{matrix}\right] \left[\begin{matrix}2\end{matrix}\right] \left[\begin{matrix}1\end{matrix}\right]^{T}$
     """
     U, S, V = factor_codes(result)
-    return f"$\\displaystyle {Printer(factor=False).doprint(result.matrix)} = {U} {S} {V}^{{T}}$"
+    transposed = "H" if result.is_complex else "T"
+    return f"$\\displaystyle {Printer(factor=False).doprint(result.matrix)} = {U} {S} {V}^{{{transposed}}}$"
 
 
 def factor_codes(result):
@@ -172,7 +175,7 @@ def factor_codes(result):
     return printer.doprint(result.U), Printer(factor=False).doprint(result.S), printer.doprint(result.V)
 
 
-class Printer(LatexPrinter):
+class Printer(NamedRoots, LatexPrinter):
     """SymPy's LaTeX printer with the house typography (:mod:`.typography`) and names for some ``CRootOf`` numbers.
 
     A matrix has its common factor pulled out (unless *factor* is false) and
@@ -181,15 +184,7 @@ class Printer(LatexPrinter):
 
     def __init__(self, names=None, factor=True):
         super().__init__()
-        self.names = names or {}
-        self.factor = factor
-
-    def _print_ComplexRootOf(self, expr):
-        name = self.names.get(expr)
-        return super()._print_ComplexRootOf(expr) if name is None else self._print(name)
-
-    def _as_ordered_terms(self, expr, order=None):
-        return descending_terms(super()._as_ordered_terms(expr, order=order))
+        self.name_roots(names, factor)
 
     def _print_MatrixBase(self, expr):
         scale, entries = self.factored(expr)
@@ -267,21 +262,20 @@ def _lambdas(indices):
     return " = ".join(f"\\lambda_{{{i}}}" for i in indices)
 
 
-class _Writer:
-    """Formats the steps of one solution (its named roots known)."""
+class _Writer(StepWriter):
+    """Formats the steps of one solution as ``(title, blocks)``."""
 
-    def __init__(self, solution):
-        names = {r.root: r.symbol for r in solution.roots}
-        self.printer = Printer(names)
-        self.plain = Printer(names, factor=False)
-        self.raw = Printer()
+    printer_class = Printer
 
     def __call__(self, expr):
         return self.printer.doprint(expr)
 
-    def step(self, step):
-        """``(title, blocks)`` of one step, by the method named after its class."""
-        return getattr(self, "_" + type(step).__name__)(step)
+    def t(self, name):
+        """*name* transposed (conjugate transposed for a complex matrix)."""
+        return f"{name}^{{{self.transposed}}}"
+
+    def gram(self, kind):
+        return f"{self.t('A')} A" if kind == "AtA" else f"A {self.t('A')}"
 
     def matrix(self, lhs, matrix, factor=True):
         """Blocks for ``lhs = matrix``, broken into blocks of columns when far too wide for a line.
@@ -316,32 +310,17 @@ class _Writer:
 
     def _MatrixStep(self, step):
         m, n = step.matrix.shape
-        chosen, other = GRAMS[step.gram], GRAMS["AAt" if step.gram == "AtA" else "AtA"]
-        size, other_size = (n, m) if step.gram == "AtA" else (m, n)
-        if step.gram == "AtA":
-            side, own, follows = "right", "v_i", "u_i = A v_i / s_i"
-        else:
-            side, own, follows = "left", "u_i", "v_i = A^{T} u_i / s_i"
-        sizes = f"{_size(size, size)}; ${other}$ is {_size(other_size, other_size)}"
-        if step.forced:
-            why = f"As asked, we use $G = {chosen}$ ({sizes})."
-        elif size == other_size:
-            why = f"Both Gram matrices are {_size(size, size)}; we use $G = {chosen}$."
-        else:
-            why = f"We use the smaller Gram matrix, $G = {chosen}$ ({sizes})."
+        vectors = (("v_i", "u_i = A v_i / s_i"), ("u_i", f"v_i = {self.t('A')} u_i / s_i"))
         return "The matrix and the choice of Gram matrix", [
             _text(f"$A$ has $m = {m}$ rows and $n = {n}$ columns."),
             *self.matrix("A", step.matrix, factor=False),
-            _text(
-                f"{why} Its eigenvectors are the {side} singular vectors ${own}$ and the others follow as "
-                f"${follows}$, so that their signs fit together."
-            ),
+            _text(self.choice_words(step, lambda code: f"${code}$", lambda k: _size(k, k), vectors)),
         ]
 
     def _GramStep(self, step):
         return "The Gram matrix", [
-            *self.matrix(f"G = {GRAMS[step.gram]}", step.matrix),
-            _text("$G$ is symmetric and positive semidefinite: its eigenvalues are real and non-negative."),
+            *self.matrix(f"G = {self.gram(step.gram)}", step.matrix),
+            _text(f"$G$ {self.gram_words()}"),
         ]
 
     def _CharpolyStep(self, step):
@@ -421,14 +400,8 @@ class _Writer:
             label = _lambdas(step.indices) + ("" if value == f"\\lambda_{{{first}}}" else f" = {value}")
             blocks = [_text(f"The eigenvectors for ${label}$ are the null space of ${shifted}$.")]
         else:
-            shifted, factor = ("A^{T}", "U") if step.kind == "left kernel" else ("A", "V")
-            title = f"Completing ${factor}$: the null space of ${shifted}$"
-            blocks = [
-                _text(
-                    f"${factor}$ needs {len(step.indices)} more column(s): an orthonormal basis of the null "
-                    f"space of ${shifted}$, which is orthogonal to the columns found so far."
-                )
-            ]
+            shifted, title, sentence = self.kernel_words(step, lambda code: f"${code}$")
+            blocks = [_text(sentence)]
         scalable = step.kind == "eigenspace"  # a kernel step shows A or its transpose as given
         rref = f"\\operatorname{{rref}}({shifted})"
         both = step.rref is not None and self.side_by_side((shifted, step.matrix, scalable), (rref, step.rref, False))
@@ -470,31 +443,42 @@ class _Writer:
             for k, (w, b, vector) in enumerate(zip(ws, names, step.orthogonal)):
                 terms = "".join(f" - {_group(self(c))}\\, {ws[j]}" for j, c in enumerate(step.projections[k]) if c != 0)
                 rows.append(f"{w} &= {b}{terms} = {self(vector)}")
+            if self.is_complex:
+                product = f"\\frac{{{orthogonal}_j^{{H}} {basis}_k}}{{{orthogonal}_j^{{H}} {orthogonal}_j}}"
+            else:
+                product = f"\\frac{{{basis}_k \\cdot {orthogonal}_j}}{{{orthogonal}_j \\cdot {orthogonal}_j}}"
             blocks += [
                 _text(
                     "Gram–Schmidt, in this order, makes them orthogonal "
-                    f"(${orthogonal}_k = {basis}_k - \\sum_{{j<k}} \\frac{{{basis}_k \\cdot {orthogonal}_j}}"
-                    f"{{{orthogonal}_j \\cdot {orthogonal}_j}} {orthogonal}_j$):"
+                    f"(${orthogonal}_k = {basis}_k - \\sum_{{j<k}} {product} {orthogonal}_j$"
+                    + (", with the Hermitian inner product" if self.is_complex else "") + "):"
                 ),
                 _aligned(rows),
             ]
         letter = step.letter
-        positive = "v_i = A^{T} u_i / s_i" if step.kind == "eigenspace" and letter == "u" else f"{letter}_i"
+        partner = f"v_i = {self.t('A')} u_i / s_i"
+        positive = partner if step.kind == "eigenspace" and letter == "u" else f"{letter}_i"
         rows = []
-        for i, w, norm, length, sign, unit in zip(step.indices, ws, step.norms, step.lengths, step.signs, step.units):
+        phases = step.phases or (None,) * len(step.indices)
+        for i, w, norm, length, sign, unit, phase in zip(
+            step.indices, ws, step.norms, step.lengths, step.signs, step.units, phases
+        ):
             root = f"\\sqrt{{{self(norm)}}}"
             rows.append(f"\\lVert {w} \\rVert &= {root}" + ("" if root == self(length) else f" = {self(length)}"))
-            minus = "-" if sign < 0 else ""
-            rows.append(f"{letter}_{{{i}}} &= {minus}\\frac{{{w}}}{{\\lVert {w} \\rVert}} = {self(unit)}")
-        text = f"Normalise; the sign is chosen so that the first non-zero entry of each ${positive}$ is positive:"
+            if phase is not None and phase != 1:
+                rows.append(f"\\varphi_{{{i}}} &= {self(phase)}")
+            scale = f"\\varphi_{{{i}}} " if phase is not None and phase != 1 else ("-" if sign < 0 else "")
+            rows.append(f"{letter}_{{{i}}} &= {scale}\\frac{{{w}}}{{\\lVert {w} \\rVert}} = {self(unit)}")
+        text = self.normalise_words(f"each ${positive}$", "$\\varphi_i$")
         return blocks + [_text(text), _aligned(rows)]
 
     def _PartnerStep(self, step):
-        source, target, matrix = ("v", "u", "A") if step.letter == "v" else ("u", "v", "A^{T}")
+        source, target, matrix = ("v", "u", "A") if step.letter == "v" else ("u", "v", self.t("A"))
         blocks = [
             _text(
                 f"For each positive singular value, ${target}_i = \\frac{{1}}{{s_i}} {matrix} {source}_i$, "
-                f"so that ${matrix} {source}_i = s_i {target}_i$ holds with matching signs:"
+                f"so that ${matrix} {source}_i = s_i {target}_i$ holds with matching "
+                f"{'phases' if self.is_complex else 'signs'}:"
             )
         ]
         for p in step.vectors:
@@ -510,7 +494,7 @@ class _Writer:
         return "The singular value decomposition", [
             _text(
                 f"Full form: $U$ is {_size(m, m)}, $\\Sigma$ is {_size(m, n)}, $V$ is {_size(n, n)} "
-                "and $A = U \\Sigma V^{T}$."
+                f"and $A = U \\Sigma {self.t('V')}$."
             ),
             *self.matrix("U", step.U),
             *self.matrix("\\Sigma", step.S, factor=False),
@@ -529,11 +513,11 @@ class _Writer:
             if step.proved
             else "The exact proof failed."
         )
-        identities = f"U^{{T}} U = I_{{{m}}}, \\qquad V^{{T}} V = I_{{{n}}}, \\qquad U \\Sigma V^{{T}}"
+        identities = f"{self.t('U')} U = I_{{{m}}}, \\qquad {self.t('V')} V = I_{{{n}}}, \\qquad U \\Sigma {self.t('V')}"
         return "The check", [_math(f"{identities} = {self.plain.doprint(step.matrix)} = A"), _text(verdict)]
 
     def _RankOneStep(self, step):
-        names = [f"s_{{{t.index}}} u_{{{t.index}}} v_{{{t.index}}}^{{T}}" for t in step.terms]
+        names = [f"s_{{{t.index}}} u_{{{t.index}}} {self.t(f'v_{{{t.index}}}')}" for t in step.terms]
         blocks = [_text("$A$ is the sum of $r$ rank-one matrices:"), _math(f"A = {' + '.join(names) or '0'}")]
         for name, t in zip(names, step.terms):
             blocks += self.matrix(name, t.matrix)

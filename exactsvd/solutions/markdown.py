@@ -1,27 +1,25 @@
 """Markdown of a worked solution: ``$`` and ``$$`` math, as Jupyter and code hosting sites render it.
 
-The words and the math are the LaTeX renderer's blocks (:func:`.latex.step_blocks`);
+The words and the math are the LaTeX renderer's blocks (:func:`.latex.headed_blocks`);
 only the layout differs.
 """
 
-from .latex import Printer, document_title, factor_codes, step_blocks
+from .latex import Printer, document_title, factor_codes, headed_blocks
 
 
 def to_markdown(solution):
     """The worked solution as Markdown.
 
-    Examples
-    --------
+    Each step is a ``##`` heading, its words paragraphs and its formulas ``$$`` blocks:
+
     >>> from exactsvd.solutions import explain
-    >>> text = to_markdown(explain([[3, 4]]))
-    >>> text.splitlines()[2]
-    '## Step 1. The matrix and the choice of Gram matrix'
-    >>> "$$\\nA = " in text
-    True
+    >>> lines = to_markdown(explain([[3, 4]])).splitlines()
+    >>> lines[0], lines[2], lines[6], lines[7].startswith("A = ")
+    ('# Singular value decomposition of a 1×2 matrix, step by step', '## Step 1. The matrix and the choice of Gram matrix', '$$', True)
     """
     parts = [f"# {document_title(solution)}"]
-    for number, (title, blocks) in enumerate(step_blocks(solution), 1):
-        parts.append(f"## Step {number}. {title}")
+    for heading, blocks in headed_blocks(solution):
+        parts.append(f"## {heading}")
         parts += [content if kind == "text" else f"$$\n{content}\n$$" for kind, content in blocks]
     return "\n\n".join(parts) + "\n"
 

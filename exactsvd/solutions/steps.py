@@ -18,12 +18,15 @@ class MatrixStep:
 
     ``gram`` is ``"AtA"`` (its eigenvectors are the right singular vectors) or
     ``"AAt"`` (the left ones); ``forced`` says whether the caller chose it
-    (otherwise it is the smaller one, ``A^T A`` on a tie).
+    (otherwise it is the smaller one, ``A^T A`` on a tie).  For a complex
+    matrix (``is_complex``) every transpose of the solution is a conjugate
+    transpose: ``A^H A``, ``V^H``, Hermitian inner products, the phase rule.
     """
 
     matrix: object
     gram: str
     forced: bool
+    is_complex: bool = False
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,8 @@ class SpaceStep:
         factor of degree 3 or more: the core's eigenvector, a polynomial in
         the root).
     projections : tuple of tuple
-        Gram–Schmidt: ``w_k = b_k - sum_j projections[k][j] w_j`` (``j < k``).
+        Gram–Schmidt: ``w_k = b_k - sum_j projections[k][j] w_j`` (``j < k``;
+        ``projections[k][j] = w_j^H b_k / w_j^H w_j`` for complex vectors).
     orthogonal, norms, lengths : tuple
         ``w_k``, ``|w_k|^2`` and ``|w_k|``.
     signs : tuple of int
@@ -137,6 +141,11 @@ class SpaceStep:
         vector is ``signs[k] * w_k / |w_k|``.
     units : tuple of ImmutableMatrix
         The unit vectors: the columns of ``U`` or ``V`` as the core gives them.
+    phases : tuple or None
+        For complex vectors, the phase rule: the unit vector is
+        ``phases[k] * w_k / |w_k|``, ``phases[k]`` the unit complex number that
+        makes the first non-zero entry of ``v_i`` (or of the kernel vector)
+        real and positive (``signs`` are then all 1).  ``None`` for real ones.
     """
 
     kind: str
@@ -152,6 +161,7 @@ class SpaceStep:
     lengths: tuple
     signs: tuple
     units: tuple
+    phases: tuple = None
 
 
 @dataclass(frozen=True)
@@ -260,6 +270,11 @@ class Solution:
     @property
     def rank(self):
         return self.step(SingularValuesStep).rank
+
+    @property
+    def is_complex(self):
+        """Whether ``A`` is complex: then ``A = U Sigma V^H`` and every transpose is a conjugate transpose."""
+        return self.step(MatrixStep).is_complex
 
     @property
     def U(self):

@@ -9,11 +9,12 @@ import textwrap
 from sympy.printing.pretty.pretty import PrettyPrinter
 from sympy.printing.pretty.stringpict import prettyForm, stringPict
 
-from .typography import VECTOR_NAMES, common_factor, descending_terms
+from .typography import VECTOR_NAMES, common_factor
+from .writing import NamedRoots, StepWriter
 
 SUB = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-GRAMS = {"AtA": "AᵀA", "AAt": "AAᵀ"}
+SUPERSCRIPT = {"T": "ᵀ", "H": "ᴴ"}
 
 
 def to_text(solution):
@@ -58,7 +59,7 @@ def _listed(pairs, separator):
     return [piece for k, pair in enumerate(pairs) for piece in ([separator] if k else []) + list(pair)]
 
 
-class _Printer(PrettyPrinter):
+class _Printer(NamedRoots, PrettyPrinter):
     """SymPy's Unicode pretty printer with the house typography (:mod:`.typography`), without line wrapping.
 
     Names some ``CRootOf`` numbers; pulls a matrix's common factor out (unless
@@ -67,15 +68,7 @@ class _Printer(PrettyPrinter):
 
     def __init__(self, names=None, factor=True):
         super().__init__({"use_unicode": True, "wrap_line": False})
-        self.names = names or {}
-        self.factor = factor
-
-    def _print_ComplexRootOf(self, expr):
-        name = self.names.get(expr)
-        return super()._print_ComplexRootOf(expr) if name is None else self._print(name)
-
-    def _as_ordered_terms(self, expr, order=None):
-        return descending_terms(super()._as_ordered_terms(expr, order=order))
+        self.name_roots(names, factor)
 
     def _print_MatrixBase(self, e, lparens="[", rparens="]"):
         found = common_factor(e) if self.factor else None
@@ -87,14 +80,17 @@ class _Printer(PrettyPrinter):
         return prettyForm(*stringPict.next(factor, prettyForm("⋅"), super()._print_MatrixBase(rest, lparens, rparens)))
 
 
-class _Writer:
-    """Formats the steps of one solution (its named roots known)."""
+class _Writer(StepWriter):
+    """Formats the steps of one solution as ``(title, lines)``."""
 
-    def __init__(self, solution):
-        names = {r.root: r.symbol for r in solution.roots}
-        self.printer = _Printer(names)
-        self.plain = _Printer(names, factor=False)
-        self.raw = _Printer()
+    printer_class = _Printer
+
+    def t(self, name):
+        """*name* transposed (conjugate transposed for a complex matrix)."""
+        return name + SUPERSCRIPT[self.transposed]
+
+    def gram(self, kind):
+        return f"{self.t('A')}A" if kind == "AtA" else f"A{self.t('A')}"
 
     def form(self, piece):
         """A pretty form of a piece; a column vector is drawn as a transposed row, to save lines."""
@@ -116,34 +112,19 @@ class _Writer:
         form = self.form(expr)
         return prettyForm(*form.parens()) if expr.is_Add or expr.could_extract_minus_sign() else form
 
-    def step(self, step):
-        """``(title, lines)`` of one step, by the method named after its class."""
-        return getattr(self, "_" + type(step).__name__)(step)
-
     def _MatrixStep(self, step):
         m, n = step.matrix.shape
-        chosen, other = GRAMS[step.gram], GRAMS["AAt" if step.gram == "AtA" else "AtA"]
-        size, other_size = (n, m) if step.gram == "AtA" else (m, n)
-        side, own, follows = ("right", "vᵢ", "uᵢ = Avᵢ/sᵢ") if step.gram == "AtA" else ("left", "uᵢ", "vᵢ = Aᵀuᵢ/sᵢ")
-        if step.forced:
-            why = f"As asked, we use G = {chosen} ({size}×{size}; {other} is {other_size}×{other_size})."
-        elif size == other_size:
-            why = f"Both Gram matrices are {size}×{size}; we use G = {chosen}."
-        else:
-            why = f"We use the smaller Gram matrix, G = {chosen} ({size}×{size}; {other} is {other_size}×{other_size})."
+        vectors = (("vᵢ", "uᵢ = Avᵢ/sᵢ"), ("uᵢ", f"vᵢ = {self.t('A')}uᵢ/sᵢ"))
         return "The matrix and the choice of Gram matrix", [
             f"A has m = {m} rows and n = {n} columns.",
             self.eq("A = ", self.plain._print(step.matrix)),
-            _say(
-                f"{why} Its eigenvectors are the {side} singular vectors {own}; the others follow as {follows}, "
-                "so that their signs fit together."
-            ),
+            _say(self.choice_words(step, str, lambda k: f"{k}×{k}", vectors)),
         ]
 
     def _GramStep(self, step):
         return "The Gram matrix", [
-            self.eq(f"G = {GRAMS[step.gram]} = ", step.matrix),
-            "G is symmetric and positive semidefinite: its eigenvalues are real and non-negative.",
+            self.eq(f"G = {self.gram(step.gram)} = ", step.matrix),
+            _say(f"G {self.gram_words()}"),
         ]
 
     def _CharpolyStep(self, step):
@@ -231,14 +212,8 @@ class _Writer:
                 self.eq(f"The eigenvectors for {_lambdas(step.indices)}", *value, f" are the null space of {shifted}.")
             ]
         else:
-            shifted, factor = ("Aᵀ", "U") if step.kind == "left kernel" else ("A", "V")
-            title = f"Completing {factor}: the null space of {shifted}"
-            lines = [
-                _say(
-                    f"{factor} needs {len(step.indices)} more column(s): an orthonormal basis of the null space "
-                    f"of {shifted}, which is orthogonal to the columns found so far."
-                )
-            ]
+            shifted, title, sentence = self.kernel_words(step, str)
+            lines = [_say(sentence)]
         scalable = step.kind == "eigenspace"  # a kernel step shows A or its transpose as given
         lines.append(self.eq(f"{shifted} = ", step.matrix if scalable else self.plain._print(step.matrix)))
         if step.rref is not None:
@@ -267,29 +242,39 @@ class _Writer:
         if len(names) > 1:
             basis, orthogonal = VECTOR_NAMES[step.letter]
             ws = [f"{orthogonal}{_sub(i)}" for i in step.indices]
-            lines.append(
+            if self.is_complex:
+                product = f"({orthogonal}_jᴴ{basis}_k)/({orthogonal}_jᴴ{orthogonal}_j)"
+            else:
+                product = f"({basis}_k·{orthogonal}_j)/({orthogonal}_j·{orthogonal}_j)"
+            lines.append(_say(
                 f"Gram–Schmidt, in this order, makes them orthogonal ({orthogonal}_k = {basis}_k − Σ_{{j<k}} "
-                f"({basis}_k·{orthogonal}_j)/({orthogonal}_j·{orthogonal}_j) {orthogonal}_j):"
-            )
+                f"{product} {orthogonal}_j" + (", with the Hermitian inner product" if self.is_complex else "") + "):"
+            ))
             for k, (w, b, vector) in enumerate(zip(ws, names, step.orthogonal)):
                 terms = [(" − ", self.group(c), f"·{ws[j]}") for j, c in enumerate(step.projections[k]) if c != 0]
                 lines.append(self.eq(f"  {w} = {b}", *(piece for term in terms for piece in term), " = ", vector))
         letter = step.letter
-        rule = "each vᵢ = Aᵀuᵢ/sᵢ" if step.kind == "eigenspace" and letter == "u" else f"each {letter}ᵢ"
-        lines.append(f"Normalise; the sign is chosen so that the first non-zero entry of {rule} is positive:")
-        for i, w, norm, length, sign, unit in zip(step.indices, ws, step.norms, step.lengths, step.signs, step.units):
+        rule = f"each vᵢ = {self.t('A')}uᵢ/sᵢ" if step.kind == "eigenspace" and letter == "u" else f"each {letter}ᵢ"
+        lines.append(_say(self.normalise_words(rule, "φᵢ")))
+        phases = step.phases or (None,) * len(step.indices)
+        for i, w, norm, length, sign, unit, phase in zip(
+            step.indices, ws, step.norms, step.lengths, step.signs, step.units, phases
+        ):
             root = self.printer._print_nth_root(norm, 2)
             same = str(root) == str(self.form(length))
             lines.append(self.eq(f"  ‖{w}‖ = ", root, *([] if same else [" = ", length])))
-            lines.append(self.eq(f"  {letter}{_sub(i)} = {'−' if sign < 0 else ''}{w}/‖{w}‖ = ", unit))
+            if phase is not None and phase != 1:
+                lines.append(self.eq(f"  φ{_sub(i)} = ", phase))
+            scale = f"φ{_sub(i)}·" if phase is not None and phase != 1 else ("−" if sign < 0 else "")
+            lines.append(self.eq(f"  {letter}{_sub(i)} = {scale}{w}/‖{w}‖ = ", unit))
         return lines
 
     def _PartnerStep(self, step):
-        source, target, matrix = ("v", "u", "A") if step.letter == "v" else ("u", "v", "Aᵀ")
+        source, target, matrix = ("v", "u", "A") if step.letter == "v" else ("u", "v", self.t("A"))
         lines = [
             _say(
                 f"For each positive singular value, {target}ᵢ = {matrix}{source}ᵢ/sᵢ, so that "
-                f"{matrix}{source}ᵢ = sᵢ{target}ᵢ holds with matching signs:"
+                f"{matrix}{source}ᵢ = sᵢ{target}ᵢ holds with matching {'phases' if self.is_complex else 'signs'}:"
             )
         ]
         for p in step.vectors:
@@ -303,7 +288,7 @@ class _Writer:
     def _FactorsStep(self, step):
         m, n = step.S.shape
         return "The singular value decomposition", [
-            f"Full form: U is {m}×{m}, Σ is {m}×{n}, V is {n}×{n} and A = UΣVᵀ.",
+            f"Full form: U is {m}×{m}, Σ is {m}×{n}, V is {n}×{n} and A = UΣ{self.t('V')}.",
             self.eq("U = ", step.U),
             self.eq("Σ = ", self.plain._print(step.S)),
             self.eq("V = ", step.V),
@@ -321,10 +306,11 @@ class _Writer:
             if step.proved
             else "The exact proof failed."
         )
-        return "The check", [self.eq(f"UᵀU = I{_sub(m)},   VᵀV = I{_sub(n)},   UΣVᵀ = ", self.plain._print(step.matrix), " = A"), verdict]
+        U, V = self.t("U"), self.t("V")
+        return "The check", [self.eq(f"{U}U = I{_sub(m)},   {V}V = I{_sub(n)},   UΣ{V} = ", self.plain._print(step.matrix), " = A"), verdict]
 
     def _RankOneStep(self, step):
-        terms = " + ".join(f"s{_sub(t.index)}u{_sub(t.index)}v{_sub(t.index)}ᵀ" for t in step.terms) or "0"
-        lines = ["A is the sum of r rank-one matrices:", f"  A = {terms}"]
-        lines += [self.eq(f"  s{_sub(t.index)}u{_sub(t.index)}v{_sub(t.index)}ᵀ = ", t.matrix) for t in step.terms]
+        names = [f"s{_sub(t.index)}u{_sub(t.index)}{self.t('v' + _sub(t.index))}" for t in step.terms]
+        lines = ["A is the sum of r rank-one matrices:", f"  A = {' + '.join(names) or '0'}"]
+        lines += [self.eq(f"  {name} = ", t.matrix) for name, t in zip(names, step.terms)]
         return "The rank-one expansion", lines

@@ -225,3 +225,21 @@ def test_full_svd_of_the_12_by_12_hilbert_matrix():
             assert next(x for x in V.column(j) if abs(x) > mpmath.mpf(10) ** -50) > 0
             # dividing by s_j amplifies the 55-digit rounding of V by 1/s_j (s_12 is about 1e-16)
             assert mpmath.norm(H * V.column(j) / S[j, j] - U.column(j)) < mpmath.mpf(10) ** -50 / S[j, j]
+
+
+def test_certified_decimals_of_a_root_of_a_polynomial_with_large_coefficients():
+    """Interval Newton must not stall where p(m) cancels hundreds of bits (the roots of gen-30's Gram matrix)."""
+    from mpmath import mpf
+
+    from exactsvd.core.embedding import RealRoot
+    from exactsvd.result.decimals import _root_interval
+
+    x = Symbol("x")
+    roots = [Rational(k * 10**12 + 1, 7) for k in range(1, 26)]
+    poly = Poly(sympy.prod([x - r for r in roots]), x)
+    target = roots[12]
+    root = RealRoot(poly, (target - Rational(1, 10**9), target + Rational(1, 10**9)))
+    enclosure = _root_interval(root, 120)
+    lo, hi = (mpf(end) for end in enclosure._mpi_)
+    assert lo <= target <= hi
+    assert (hi - lo) * 2**120 <= abs(hi)

@@ -9,7 +9,7 @@ number field of the eigenvalue.
 
 from sympy import I, ImmutableMatrix, expand
 
-from ..result.complex_certificate import _traced_hermitian_outer
+from ..result.complex_certificate import hermitian_traced_outer, stacked
 
 
 def adjoint(result, M):
@@ -29,7 +29,7 @@ def at_root(field, xs, ys, weight, odd, root):
 
 def traced(field, xs, ys, weight):
     """``sum over all roots of x y^H weight``, a SymPy matrix over ``K(i)``."""
-    return ImmutableMatrix(_traced_hermitian_outer(field, xs, ys, weight).to_sympy())
+    return ImmutableMatrix(hermitian_traced_outer(field.traced_outer, stacked(xs), stacked(ys), weight).to_sympy())
 
 
 def squared_modulus(a):

@@ -14,7 +14,7 @@ from functools import cached_property
 from sympy import CRootOf, Integer, Poly, Symbol, integer_nthroot, sqrt, sqrtdenest
 from sympy.polys.matrices import DomainMatrix
 
-from .embedding import Interval, polynomial_enclosure
+from .embedding import Interval, polynomial_enclosure, rational_polynomial_sign
 from .expressions import polynomial_expr, rational
 from .numberfield import RelativeField
 from .radicals import quartic_radical_roots, radical, rational_square_factor
@@ -72,6 +72,11 @@ class EigenField:
         return coeffs[0] if self.degree == 1 else self.domain(coeffs[::-1])
 
     @cached_property
+    def modulus_coefficients(self):
+        """The coefficients of ``p`` over ``K``, lowest degree first."""
+        return self.factor.rep.to_list()[::-1]
+
+    @cached_property
     def power_sums(self):
         """``Tr(theta^k)`` (over ``K``) for ``k = 0 .. 3d-3`` by Newton's identities."""
         d, K = self.degree, self.base
@@ -118,6 +123,11 @@ class EigenField:
             return self.embedding.sign(a)
         if not a:
             return 0
+        if self.base.is_QQ:
+            coeffs, theta = self.coefficients(a), self.roots[root]
+            while (sign := rational_polynomial_sign(coeffs, theta.lo, theta.hi)) is None:
+                theta.refine()
+            return sign
         while (sign := self.enclosure(a, root).sign()) is None:
             self.roots[root].refine()
             self.embedding.refine()

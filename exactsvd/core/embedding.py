@@ -7,9 +7,12 @@ with rational end points, so a sign read off an enclosure that excludes 0 is
 proved, never estimated.
 """
 
+from math import lcm
+
 from sympy import Rational
 from sympy.polys.domains import QQ
 
+from .integers import integer_matrix
 from .isolation import refine_with_flint
 
 
@@ -73,6 +76,38 @@ def polynomial_enclosure(coeffs, x, enclose):
     for c in reversed(coeffs):
         total = total * x + enclose(c)
     return total
+
+
+def rational_polynomial_sign(coeffs, lo, hi):
+    """The sign of ``sum coeffs[k] x^k`` (over ``QQ``, lowest first) on ``[lo, hi]``, or ``None`` if not one sign.
+
+    The same enclosure as :func:`polynomial_enclosure`, scaled to integers:
+    with ``lo = A/L``, ``hi = B/L`` and the coefficients ``C_k / D``, Horner's
+    step ``T = T x + c_k`` becomes ``S = S [A, B] + L^(n-k) C_k`` with
+    ``S = L^(n-k) D T``, so no fraction is ever reduced.
+
+    >>> from sympy import Rational
+    >>> from sympy.polys.domains import QQ
+    >>> rational_polynomial_sign([QQ(-2), QQ(0), QQ(1)], Rational(3, 2), Rational(2))   # x^2 - 2
+    1
+    >>> rational_polynomial_sign([QQ(-2), QQ(0), QQ(1)], Rational(1), Rational(2)) is None
+    True
+    """
+    lo, hi = Rational(lo), Rational(hi)
+    L = lcm(int(lo.q), int(hi.q))
+    A, B = int(lo.p) * (L // int(lo.q)), int(hi.p) * (L // int(hi.q))
+    (C,), _ = integer_matrix([coeffs])
+    s_lo = s_hi = C[-1]
+    power = 1
+    for c in reversed(C[:-1]):
+        power *= L
+        products = (s_lo * A, s_lo * B, s_hi * A, s_hi * B)
+        s_lo, s_hi = min(products) + power * c, max(products) + power * c
+    if s_lo > 0:
+        return 1
+    if s_hi < 0:
+        return -1
+    return None
 
 
 class Embedding:

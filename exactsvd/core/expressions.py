@@ -9,6 +9,9 @@ because the parts are already canonical: rational coefficients, powers of one
 root, and a normalising factor computed once per column.
 """
 
+from functools import lru_cache
+from operator import itemgetter
+
 from sympy import Add, Basic, Expr, Integer, Mul, Rational, S
 from sympy.core import basic
 from sympy.core.mul import _mulsort
@@ -25,12 +28,25 @@ def rational(a):
     """
     p, q = int(a.numerator), int(a.denominator)
     if q == 1:
-        return Integer(p)
+        if -1 <= p <= 1:
+            return Integer(p)  # the singletons S.NegativeOne, S.Zero, S.One
+        number = Expr.__new__(Integer)  # what Integer(p) builds, without the cache lookup
+        number.p = p
+        return number
     if (p, q) == (1, 2):
         return S.Half  # the one singleton among the non-integers: Rational(1, 2) is S.Half, of its own class
     number = Expr.__new__(Rational)  # what Rational(p, q) builds once it has divided by the gcd (here 1)
     number.p, number.q = p, q
     return number
+
+
+@lru_cache(maxsize=None)
+def _class_rank(name):
+    """The first part of :func:`compare_key`: the class by ``ordering_of_classes``, else by name."""
+    try:
+        return (basic.ordering_of_classes.index(name), "")
+    except ValueError:
+        return (len(basic.ordering_of_classes) + 1, name)
 
 
 def compare_key(expression, memo):
@@ -44,16 +60,22 @@ def compare_key(expression, memo):
     """
     if expression in memo:
         return memo[expression]
-    name = type(expression).__name__
-    try:
-        rank = (basic.ordering_of_classes.index(name), "")
-    except ValueError:
-        rank = (len(basic.ordering_of_classes) + 1, name)
     content = expression._hashable_content()
-    key = rank + (len(content),) + tuple(compare_key(a, memo) if isinstance(a, Basic) else a for a in content)
+    key = _class_rank(type(expression).__name__) + (len(content),)
+    key += tuple(compare_key(a, memo) if isinstance(a, Basic) else a for a in content)
     if not expression.is_Number:
         memo[expression] = key
     return key
+
+
+def _number_key(number):
+    """:func:`compare_key` of a SymPy ``Rational`` (an ``Integer`` has the content ``(p,)``, the others ``(p, q)``)."""
+    if isinstance(number, Integer):
+        return _class_rank(type(number).__name__) + (1, number.p)
+    return _class_rank(type(number).__name__) + (2, number.p, number.q)
+
+
+_MUL_RANK = _class_rank("Mul")
 
 
 def polynomial_expr(coefficients, powers, memo=None):
@@ -75,22 +97,27 @@ def polynomial_expr(coefficients, powers, memo=None):
     True
     """
     constant = None
-    terms = []
+    memo = {} if memo is None else memo
+    if ("powers",) not in memo:  # the keys of the powers and of their terms Mul(c, theta**k), but for c
+        memo["powers",] = [(compare_key(t, memo), _MUL_RANK + (2,)) for t in powers]
+    power_keys = memo["powers",]
+    keyed = []
     for k, c in enumerate(coefficients):
         if not c:
             continue
         if k == 0:
             constant = c
         elif c == 1:
-            terms.append(powers[k])
+            keyed.append((power_keys[k][0], powers[k]))
         else:
-            terms.append(Mul._from_args((c, powers[k]), True))
-    if not terms:
+            power_key, head = power_keys[k]
+            keyed.append((head + (_number_key(c), power_key), Mul._from_args((c, powers[k]), True)))
+    if not keyed:
         return Integer(0) if constant is None else constant
-    if len(terms) == 1 and constant is None:
-        return terms[0]
-    memo = {} if memo is None else memo
-    terms.sort(key=lambda t: compare_key(t, memo))
+    if len(keyed) == 1 and constant is None:
+        return keyed[0][1]
+    keyed.sort(key=itemgetter(0))
+    terms = [term for _, term in keyed]
     if constant is not None:
         terms.insert(0, constant)
     return Add._from_args(terms, True)

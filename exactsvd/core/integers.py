@@ -75,26 +75,102 @@ def polymul(a, b):
     return result
 
 
+def inverse_mod(a, p):
+    """``(Z, D)`` with ``sum Z[k] x^k / D`` the inverse of *a* modulo the irreducible *p* (rationals, lowest first).
+
+    By python-flint's extended gcd when SymPy runs on it, else ``None`` (the
+    caller inverts in its own field arithmetic).
+
+    >>> from fractions import Fraction
+    >>> r = inverse_mod([1, 1], [-2, 0, 1])   # 1/(1 + sqrt(2)) = sqrt(2) - 1
+    >>> r is None or r == ([-1, 1], 1)
+    True
+    """
+    flint = flint_module()
+    if flint is None:
+        return None
+    g, s, _ = flint.fmpq_poly([flint.fmpq(int(c.numerator), int(c.denominator)) for c in a]).xgcd(
+        flint.fmpq_poly([flint.fmpq(int(c.numerator), int(c.denominator)) for c in p])
+    )
+    if g != 1:
+        raise ZeroDivisionError("the element is not invertible modulo the polynomial")
+    coeffs = [int(c) for c in s.numer().coeffs()]
+    return coeffs + [0] * (len(p) - 1 - len(coeffs)), int(s.denom())
+
+
+class IntegerMatrix:
+    """An integer matrix for exact products: python-flint's ``fmpz_mat`` when SymPy runs on flint, else rows of ``int``.
+
+    >>> X = IntegerMatrix([[1, 2], [3, 4]])
+    >>> (X * X.T).to_rows()
+    [[5, 11], [11, 25]]
+    >>> IntegerMatrix.hankel([1, 10, 100]).to_rows()
+    [[1, 10], [10, 100]]
+    """
+
+    __slots__ = ("value", "shape")
+
+    def __init__(self, rows, cols=None, *, value=None):
+        self.shape = (len(rows), len(rows[0]) if rows else (cols or 0)) if value is None else value[1]
+        if value is not None:
+            self.value = value[0]
+            return
+        flint = flint_module()
+        self.value = flint.fmpz_mat(rows) if flint is not None and all(self.shape) else [list(r) for r in rows]
+
+    @classmethod
+    def hankel(cls, h):
+        """The ``d × d`` matrix ``H[s, t] = h[s + t]`` (``len(h) == 2d - 1``)."""
+        d = (len(h) + 1) // 2
+        return cls([h[s : s + d] for s in range(d)])
+
+    def _wrap(self, value, shape):
+        return IntegerMatrix(None, value=(value, shape))
+
+    def __mul__(self, other):
+        shape = (self.shape[0], other.shape[1])
+        if isinstance(self.value, list) or isinstance(other.value, list):
+            return IntegerMatrix(matmul(self.to_rows(), other.to_rows()), shape[1])
+        return self._wrap(self.value * other.value, shape)
+
+    @property
+    def T(self):
+        shape = self.shape[::-1]
+        if isinstance(self.value, list):
+            return IntegerMatrix([list(c) for c in zip(*self.value)], shape[1])
+        return self._wrap(self.value.transpose(), shape)
+
+    def to_rows(self):
+        if isinstance(self.value, list):
+            return self.value
+        return [[int(a) for a in row] for row in self.value.tolist()]
+
+
 class RationalSum:
-    """A sum of rational matrices ``Z_t / D_t``, compared with a target exactly at the end."""
+    """A sum of rational matrices ``Z_t / D_t`` (``Z_t`` an :class:`IntegerMatrix`), compared with a target exactly."""
 
     def __init__(self, rows, cols):
         self.shape = (rows, cols)
         self.terms = []
 
     def add(self, Z, D):
-        if Z:
+        if all(Z.shape):
             self.terms.append((Z, D))
 
     def equals(self, target):
-        """Whether the sum is the rational matrix *target* (``(Z, D)``), by one common denominator."""
+        """Whether the sum is the rational matrix *target* (``(T, E)``, rows of ``int``), by one common denominator."""
         T, E = target
         common = lcm(E, *(D for _, D in self.terms))
-        rows, cols = self.shape
-        total = [[a * (common // E) for a in row] for row in T] if rows else []
+        flint = flint_module()
+        if flint is not None and all(self.shape):
+            total = flint.fmpz_mat(T) * (common // E)
+            for Z, D in self.terms:
+                total -= (Z.value if not isinstance(Z.value, list) else flint.fmpz_mat(Z.value)) * (common // D)
+            return total.is_zero()
+        total = [[a * (common // E) for a in row] for row in T]
         for Z, D in self.terms:
             scale = common // D
-            for total_row, row in zip(total, Z):
+            for total_row, row in zip(total, Z.to_rows()):
                 for j, a in enumerate(row):
                     if a:
                         total_row[j] -= a * scale

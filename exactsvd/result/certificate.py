@@ -30,11 +30,11 @@ isolating intervals, and every ``theta`` is shown to be positive.  Over ``QQ``
 all products are integer products (python-flint's when SymPy runs on it).
 """
 
-from math import lcm
+from operator import mul
 
 from sympy.polys.matrices import DomainMatrix
 
-from ..core.integers import RationalSum, integer_matrix, matmul, polymul
+from ..core.integers import IntegerMatrix, RationalSum, integer_matrix, inverse_mod, matmul, polymul
 from ..core.linalg import dot
 from ..errors import VerificationError
 
@@ -58,11 +58,23 @@ def certify(decomposition, form="full"):
         problems = _trace_problems(decomposition, ("uu", "vv", "usv"))
     else:
         problems = _column_problems(decomposition) + _trace_problems(decomposition, ("usv",))
-    problems += _coverage_problems(decomposition.pairs)
-    problems += _order_problems(decomposition.pairs)
+    return conclude_proof(problems, decomposition.pairs)
+
+
+def conclude_proof(problems, pairs):
+    """Add the checks of the singular pairs (each root once, positive, descending) to *problems*; raise if any.
+
+    Shared by :func:`certify` and the unitary certificate; returns ``True``.
+    """
+    problems = problems + _coverage_problems(pairs) + _order_problems(pairs)
     if problems:
         raise VerificationError("the exact SVD failed its proof: " + "; ".join(problems))
     return True
+
+
+def tracer_class(K):
+    """How traced outer products are formed over the field *K* of the entries (real; ``QQ``: in integers)."""
+    return _IntegerTracer if K.is_QQ else _DomainTracer
 
 
 # ---------------------------------------------------------------------------- full form: traces
@@ -72,12 +84,14 @@ def _trace_problems(decomposition, identities):
     """``V V^T = I`` (``"vv"``), ``U U^T = I`` (``"uu"``), ``U S V^T = A`` (``"usv"``): sums of traced outer products."""
     A = decomposition.matrix
     m, n = A.shape
-    if A.domain.is_QQ:
+    K = A.domain
+    if K.is_QQ:
         sums = {"uu": RationalSum(m, m), "vv": RationalSum(n, n), "usv": RationalSum(m, n)}
-        add_traced, add_rational = _integer_traced, _integer_outer
+        add_rational = _integer_outer
     else:
         sums = {"uu": _DomainSum(m, m, A.domain), "vv": _DomainSum(n, n, A.domain), "usv": _DomainSum(m, n, A.domain)}
-        add_traced, add_rational = _domain_traced, _domain_outer
+        add_rational = _domain_outer
+    tracer = tracer_class(K)
     sums = {key: sums[key] for key in identities}
     rational = {key: ([], []) for key in sums}  # outer products over K, summed in one product each
 
@@ -100,18 +114,17 @@ def _trace_problems(decomposition, identities):
                 add(partner_key, bw, [b / (norm * field.theta) for b in bw])
                 add("usv", u_side, [a / norm for a in v_side])
                 continue
-            inverse = field.domain.one / norm
+            traces = tracer(field, norm)
             for key, left, right_vector, weight in (
-                (gram_key, w, w, inverse),
-                (partner_key, bw, bw, inverse / field.theta),
-                ("usv", u_side, v_side, inverse),
+                (gram_key, w, w, traces.inverse_norm),
+                (partner_key, bw, bw, traces.inverse_partner_norm),
+                ("usv", u_side, v_side, traces.inverse_norm),
             ):
                 if key in sums:
-                    add_traced(sums[key], field, left, right_vector, weight)
+                    traces.add(sums[key], left, right_vector, weight)
     for key, (lefts, rights) in rational.items():
         if lefts:
             add_rational(sums[key], lefts, rights)
-    K = A.domain
     targets = {
         "vv": ("V V^T != I", lambda: _identity(n, K)),
         "uu": ("U U^T != I", lambda: _identity(m, K)),
@@ -135,24 +148,86 @@ def _integer_outer(total, lefts, rights):
     """Add ``sum_t lefts[t] rights[t]^T`` (vectors over ``QQ``) to a :class:`RationalSum`."""
     L, dl = integer_matrix(list(zip(*lefts)))
     R, dr = integer_matrix(rights)
-    total.add(matmul(L, R), dl * dr)
+    total.add(IntegerMatrix(L) * IntegerMatrix(R), dl * dr)
 
 
-def _integer_traced(total, field, left, right, weight):
-    """Add ``sum over the roots of left right^T weight`` (over ``QQ``) to a :class:`RationalSum`.
+class _IntegerTracer:
+    """Traced outer products over ``QQ`` for one eigenvector ``w`` of squared norm ``n`` (``d > 1``).
 
-    ``h_k = Tr(theta^k weight)`` for ``k < 2d - 1`` is one polynomial product
-    of the reversed coefficients of *weight* with the power sums; with the
-    Hankel matrix ``H[s, t] = h_(s+t)`` the sum is ``Cl H Cr^T``.
+    The weights ``1/n`` and ``1/(theta n)`` are given by their Hankel entries
+    ``h_k = Tr(theta^k / n)`` (``k = 0 .. 2d-2``) and ``h_(k-1)``: one
+    polynomial product of the coefficients of ``1/n`` with the power sums,
+    and ``h_(-1)`` from ``p(theta) = 0`` divided by ``theta`` (one inverse in
+    ``L``, not two).  ``sum over the roots of left right^T weight`` is then
+    ``Cl H Cr^T`` (``H[s, t] = h[s+t]``, ``Cl``, ``Cr`` the coefficient
+    matrices); ``H Cr^T`` is shared by the identities that have the same
+    vector and weight (``w w^T / n`` and ``(B w) w^T / n``).
     """
-    d = field.degree
-    (w,), dw = integer_matrix([field.coefficients(weight)])
-    (sums,), ds = integer_matrix([field.power_sums])
-    h = polymul(w[::-1], sums)[d - 1 : 3 * d - 2]
-    hankel = [h[s : s + d] for s in range(d)]
-    Cl, dl = integer_matrix([field.coefficients(a) for a in left])
-    Cr, dr = integer_matrix([field.coefficients(a) for a in right])
-    total.add(matmul(matmul(Cl, hankel), [list(c) for c in zip(*Cr)]), dl * dw * ds * dr)
+
+    def __init__(self, field, norm):
+        self.field = field
+        d = field.degree
+        inverse = inverse_mod(field.coefficients(norm), field.modulus_coefficients)
+        if inverse is None:
+            (z,), dz = integer_matrix([field.coefficients(field.domain.one / norm)])
+        else:
+            z, dz = inverse
+        (sums,), ds = integer_matrix([field.power_sums])
+        h = polymul(z[::-1], sums)[d - 1 : 3 * d - 2]
+        (c,), _ = integer_matrix([field.modulus_coefficients])  # p = sum c[k] x^k / c[d]
+        below = -sum(map(mul, c[1:], h))  # c[0] h_(-1) = -sum_(k>=1) c[k] h_(k-1)
+        sign, scale = (1, c[0]) if c[0] > 0 else (-1, -c[0])
+        shifted = [sign * below] + [scale * a for a in h]
+        denominator = dz * ds * scale
+        self.inverse_norm = (shifted[1:], denominator)
+        self.inverse_partner_norm = (shifted[:-1], denominator)
+        self._coefficients = {}
+        self._halves = {}
+
+    def _matrix(self, vector):
+        """The coefficient matrix of *vector*, kept with the vector (so that its ``id`` stays its own)."""
+        key = id(vector)
+        if key not in self._coefficients:
+            C, dc = integer_matrix([self.field.coefficients(a) for a in vector])
+            self._coefficients[key] = (vector, IntegerMatrix(C), dc)
+        return self._coefficients[key][1:]
+
+    def _traced(self, left, right, weight):
+        """``sum over the roots of left right^T weight`` as ``(Z, D)``: an :class:`IntegerMatrix` over a denominator."""
+        h, dh = weight
+        (Cl, dl), (Cr, dr) = self._matrix(left), self._matrix(right)
+        if (id(left), id(weight)) in self._halves:  # Cl H Cr^T = (H Cl^T)^T Cr^T
+            product = self._halves[id(left), id(weight)].T * Cr.T
+        else:
+            if (id(right), id(weight)) not in self._halves:
+                self._halves[id(right), id(weight)] = IntegerMatrix.hankel(h) * Cr.T
+            product = Cl * self._halves[id(right), id(weight)]
+        return product, dl * dh * dr
+
+    def add(self, total, left, right, weight):
+        """Add the traced outer product to a :class:`RationalSum`."""
+        total.add(*self._traced(left, right, weight))
+
+    def block(self, left, right, weight):
+        """The traced outer product as a ``DomainMatrix`` over ``QQ``."""
+        Z, D = self._traced(left, right, weight)
+        K = self.field.base
+        return DomainMatrix([[K(a, D) for a in row] for row in Z.to_rows()], Z.shape, K)
+
+
+class _DomainTracer:
+    """Traced outer products over an algebraic ``K``: the weights are elements of ``L``."""
+
+    def __init__(self, field, norm):
+        self.field = field
+        self.inverse_norm = field.domain.one / norm
+        self.inverse_partner_norm = self.inverse_norm / field.theta
+
+    def add(self, total, left, right, weight):
+        total.add(self.block(left, right, weight))
+
+    def block(self, left, right, weight):
+        return self.field.traced_outer(left, right, weight)
 
 
 class _DomainSum:
@@ -173,10 +248,6 @@ def _domain_outer(total, lefts, rights):
     rows, cols = total.total.shape
     columns = DomainMatrix(lefts, (len(lefts), rows), K).transpose()
     total.add(columns * DomainMatrix(rights, (len(rights), cols), K))
-
-
-def _domain_traced(total, field, left, right, weight):
-    total.add(field.traced_outer(left, right, weight))
 
 
 # ---------------------------------------------------------------------------- thin and compact: columns

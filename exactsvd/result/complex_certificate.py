@@ -4,16 +4,15 @@ As in :mod:`.certificate`, with the Hermitian outer product ``x y^H``: for
 vectors over ``L(i)`` it is ``xr yr^T + xi yi^T + i (xi yr^T - xr yi^T)``, so
 the sum over all roots of ``p`` of ``x y^H / n`` is the trace form of
 ``L = K[x]/(p)`` applied to the stacked real vectors ``[xr; xi]`` and
-``[yr; yi]`` (one :meth:`~exactsvd.core.eigenfield.EigenField.traced_outer`),
-a matrix over ``K(i)``: no radical is ever formed.  ``U`` and ``V`` are square,
+``[yr; yi]`` (one real traced outer product, formed as in :mod:`.certificate`:
+in integers over ``QQ``), a matrix over ``K(i)``: no radical is ever formed.  ``U`` and ``V`` are square,
 so ``U U^H = I`` is ``U^H U = I``.
 """
 
 from sympy.polys.matrices import DomainMatrix
 
 from ..core.complexmatrix import ComplexMatrix
-from ..errors import VerificationError
-from .certificate import _coverage_problems, _order_problems
+from .certificate import conclude_proof, tracer_class
 
 
 def certify_unitary(decomposition):
@@ -42,6 +41,7 @@ def certify_unitary(decomposition):
         for k, norm in zip(kernel.vectors, kernel.norms):
             add(key, k, k, norm)
     gram_key, partner_key = ("vv", "uu") if right else ("uu", "vv")
+    tracer = tracer_class(K)
     for space in {pair.space for pair in decomposition.pairs}:
         field = space.field
         for w, bw, norm in zip(space.gram_vectors, space.partner_vectors, space.norms):
@@ -51,10 +51,12 @@ def certify_unitary(decomposition):
                 add(partner_key, bw, bw, norm * field.theta)
                 add("usv", u_side, v_side, norm)
                 continue
-            inverse = field.domain.one / norm
-            sums[gram_key] += _traced_hermitian_outer(field, w, w, inverse)
-            sums[partner_key] += _traced_hermitian_outer(field, bw, bw, inverse / field.theta)
-            sums["usv"] += _traced_hermitian_outer(field, u_side, v_side, inverse)
+            traces = tracer(field, norm)
+            x, y = stacked(u_side), stacked(v_side)
+            gram, partner = (y, x) if right else (x, y)
+            sums[gram_key] += hermitian_traced_outer(traces.block, gram, gram, traces.inverse_norm)
+            sums[partner_key] += hermitian_traced_outer(traces.block, partner, partner, traces.inverse_partner_norm)
+            sums["usv"] += hermitian_traced_outer(traces.block, x, y, traces.inverse_norm)
     for key, (xs, ys, weights) in rational.items():
         if xs:
             rows, cols = sums[key].shape
@@ -68,11 +70,7 @@ def certify_unitary(decomposition):
         problems.append("U U^H != I")
     if not (sums["usv"] - A).is_zero_matrix:
         problems.append("U S V^H != A")
-    problems += _coverage_problems(decomposition.pairs)
-    problems += _order_problems(decomposition.pairs)
-    if problems:
-        raise VerificationError("the exact SVD failed its proof: " + "; ".join(problems))
-    return True
+    return conclude_proof(problems, decomposition.pairs)
 
 
 def _zero(shape, K):
@@ -92,10 +90,20 @@ def _columns(vectors, rows, K, weights=None):
     return ComplexMatrix(re, im)
 
 
-def _traced_hermitian_outer(field, x, y, weight):
-    """``sum over the roots of x y^H weight`` for vectors over ``L(i)``, a ``ComplexMatrix`` over ``K``."""
-    k, l = len(x), len(y)
-    block = field.traced_outer([c.re for c in x] + [c.im for c in x], [c.re for c in y] + [c.im for c in y], weight)
+def stacked(vector):
+    """``[xr; xi]``: the real and imaginary parts of a vector over ``L(i)``, one real vector over ``L``."""
+    return [c.re for c in vector] + [c.im for c in vector]
+
+
+def hermitian_traced_outer(traced_outer, x, y, weight):
+    """``sum over the roots of x y^H weight`` from the :func:`stacked` vectors *x*, *y*: a ``ComplexMatrix`` over ``K``.
+
+    *traced_outer(left, right, weight)* forms the real traced outer product
+    over ``K`` (``EigenField.traced_outer``, or a tracer's ``block`` from
+    :func:`.certificate.tracer_class`, which works in integers over ``QQ``).
+    """
+    k, l = len(x) // 2, len(y) // 2
+    block = traced_outer(x, y, weight)
     return ComplexMatrix(
         block[:k, :l] + block[k:, l:],
         block[k:, :l] - block[:k, l:],

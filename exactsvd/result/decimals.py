@@ -130,12 +130,16 @@ def _root_interval(root, bits):
 
     Interval Newton steps ``X := X ∩ (m - p(m)/p'(X))`` (``m`` the midpoint of
     ``X``) keep the root and converge quadratically once ``p'`` has no zero on
-    ``X``; until then the isolating interval is refined by bisection.  They run
-    with guard bits so that rounding does not stop them short.
+    ``X``; until then, or when a step does not halve ``X``, the isolating
+    interval is refined exactly.  They run with guard bits and the bits of the
+    largest coefficient (``p(m)`` cancels that much), so that rounding does not
+    stop them short.
     """
-    working, iv.prec = iv.prec, bits + _GUARD_BITS
+    coeffs = [Rational(c) for c in reversed(root.poly.all_coeffs())]
+    size = max(max(int(c.p).bit_length(), int(c.q).bit_length()) for c in coeffs)
+    working, iv.prec = iv.prec, bits + _GUARD_BITS + size
     try:
-        p = [_fraction_interval(int(c.p), int(c.q)) for c in map(Rational, reversed(root.poly.all_coeffs()))]
+        p = [_fraction_interval(int(c.p), int(c.q)) for c in coeffs]
         slope_coeffs = [k * c for k, c in enumerate(p)][1:]
         x = _isolating(root)
         for _ in range(4 * bits):
@@ -150,7 +154,12 @@ def _root_interval(root, bits):
             middle = mpf_shift(mpf_add(*x._mpi_), -1)  # exact: no precision given
             mid = iv.make_mpf((middle, middle))
             new_lo, new_hi = (mp.make_mpf(end) for end in (mid - _horner(p, mid) / slope)._mpi_)
-            x = iv.make_mpf((max(lo, new_lo)._mpf_, min(hi, new_hi)._mpf_))
+            new_lo, new_hi = max(lo, new_lo), min(hi, new_hi)
+            if (new_hi - new_lo) * 2 > hi - lo:  # the step stalls: refine exactly instead
+                root.refine()
+                x = _isolating(root)
+                continue
+            x = iv.make_mpf((new_lo._mpf_, new_hi._mpf_))
         raise ArithmeticError(f"the root of {root.poly} in [{root.lo}, {root.hi}] does not refine")
     finally:
         iv.prec = working

@@ -43,7 +43,7 @@ from ..core.complexmatrix import ComplexMatrix, is_complex_matrix
 from ..core.entries import domain_matrix
 from ..core.linalg import dot, gram_schmidt, kernel_basis, kernel_basis_rows
 from ..core.spectrum import gram_side
-from ..errors import ExactSVDError, InvalidArgumentError, shorten
+from ..errors import ExactSVDError, InvalidArgumentError, UnsupportedEntryError, shorten
 from ..input import as_exact_matrix
 from ..result.certificate import certify
 from ..result.columns import diagonal, kernel_columns, matrix_from_columns, pair_columns

@@ -107,6 +107,17 @@ def test_algebraic_complex_entries():
     svd_checked([[(1 + sqrt(3) * I) / 2, 1], [1, (1 - sqrt(3) * I) / 2]])
 
 
+def test_entries_written_as_powers_of_a_root_of_unity():
+    """Powers of ``w = (1 + i)/sqrt(2)`` stay unexpanded in SymPy; the real ones (w^4 = -1) must not carry I."""
+    w = "(sqrt(2)/2 + sqrt(2)/2*i)"
+    text = "[" + ", ".join("[" + ", ".join(f"{w}^{(j * k) % 8}" for k in range(8)) + "]" for j in range(8)) + "]"
+    r = svd_checked(exactsvd.svd(text).matrix)
+    assert r.singular_values == (2 * sqrt(2),) * 8
+    for real_row in (f"[[{w}^8, 1]]", f"[[{w}^4, sqrt(2)]]", f"[[({w})^4, {w}]]"):
+        svd_checked(exactsvd.svd(real_row).matrix)
+    assert exactsvd.svd(f"[[{w}^4, sqrt(2)]]").singular_values == (sqrt(3),)
+
+
 def test_text_input():
     r = exactsvd.svd("1+2i 3; 4j -1")
     assert r.matrix == Matrix([[1 + 2 * I, 3], [4 * I, -1]])

@@ -136,7 +136,7 @@ def complex_domain_matrix(matrix, name="A"):
 
 def real_imaginary(value, name):
     """``(re, im)`` of an exact algebraic SymPy number, as SymPy numbers free of ``re()``/``im()``."""
-    if value.is_Rational or value.is_real:
+    if value.is_Rational or (value.is_real and not value.has(I)):
         return value, Integer(0)
     real, imaginary = value.expand(complex=True).as_real_imag()
     if any(part.has(I) or part.is_real is False for part in (real, imaginary)) or real.has(re, im) or imaginary.has(re, im):

@@ -5,11 +5,11 @@ Rational entries give ``QQ``; real algebraic entries (``sqrt(2)``,
 primitive element ``alpha`` that holds them all.
 """
 
-from sympy import I
 from sympy.polys.domains import QQ
 from sympy.polys.matrices import DomainMatrix
 
 from ..errors import UnsupportedEntryError, shorten
+from .complexmatrix import real_imaginary
 
 
 def domain_matrix(matrix, name="A"):
@@ -26,7 +26,8 @@ def domain_matrix(matrix, name="A"):
     rows, cols = matrix.shape
     if not (rows and cols):
         return DomainMatrix.zeros((rows, cols), QQ)
-    entries = [[_free_of_i(a, name) for a in row] for row in matrix.tolist()]
+    # A real entry may be written with I (((1 + I)/sqrt(2))**8): its real part is free of it.
+    entries = [[real_imaginary(a, name)[0] for a in row] for row in matrix.tolist()]
     if all(a.is_Rational for row in entries for a in row):
         return DomainMatrix([[QQ(a.p, a.q) for a in row] for row in entries], (rows, cols), QQ)
     result = DomainMatrix.from_list_sympy(rows, cols, entries, extension=True)
@@ -39,15 +40,3 @@ def domain_matrix(matrix, name="A"):
         )
     return result
 
-
-def _free_of_i(value, name):
-    """A real entry written with ``I``, such as ``((1 + I)/sqrt(2))**8``, as its real part free of ``I``."""
-    if value.is_Rational or not value.has(I):
-        return value
-    real = value.expand(complex=True).as_real_imag()[0]
-    if real.has(I):
-        raise UnsupportedEntryError(
-            f"{name}: the real entry {shorten(value)} has no closed form free of I that SymPy can give; "
-            "write it without I, or use method='numeric'"
-        )
-    return real

@@ -6,7 +6,7 @@ generically, over ``L = K[x]/(p)`` and only then specialised to each of the
 ``d`` real roots ``theta_0 < ... < theta_(d-1)``.  :class:`EigenField` holds
 ``L`` (``K`` itself when ``d == 1``) and everything that depends on one root:
 its isolating interval, the sign of an element there, its SymPy form, and the
-trace form used by the certificate.
+trace form (of traced outer products and of ``theta`` itself).
 """
 
 from functools import cached_property
@@ -75,6 +75,11 @@ class EigenField:
     def modulus_coefficients(self):
         """The coefficients of ``p`` over ``K``, lowest degree first."""
         return self.factor.rep.to_list()[::-1]
+
+    @cached_property
+    def trace_of_theta(self):
+        """``Tr_(L/K)(theta)``, the sum of the roots of ``p``: minus its coefficient of ``x^(d-1)`` (over ``K``)."""
+        return -self.modulus_coefficients[self.degree - 1]
 
     @cached_property
     def power_sums(self):

@@ -146,37 +146,6 @@ class IntegerMatrix:
         return [[int(a) for a in row] for row in self.value.tolist()]
 
 
-class RationalSum:
-    """A sum of rational matrices ``Z_t / D_t`` (``Z_t`` an :class:`IntegerMatrix`), compared with a target exactly."""
-
-    def __init__(self, rows, cols):
-        self.shape = (rows, cols)
-        self.terms = []
-
-    def add(self, Z, D):
-        if all(Z.shape):
-            self.terms.append((Z, D))
-
-    def equals(self, target):
-        """Whether the sum is the rational matrix *target* (``(T, E)``, rows of ``int``), by one common denominator."""
-        T, E = target
-        common = lcm(E, *(D for _, D in self.terms))
-        flint = flint_module()
-        if flint is not None and all(self.shape):
-            total = flint.fmpz_mat(T) * (common // E)
-            for Z, D in self.terms:
-                total -= (Z.value if not isinstance(Z.value, list) else flint.fmpz_mat(Z.value)) * (common // D)
-            return total.is_zero()
-        total = [[a * (common // E) for a in row] for row in T]
-        for Z, D in self.terms:
-            scale = common // D
-            for total_row, row in zip(total, Z.to_rows()):
-                for j, a in enumerate(row):
-                    if a:
-                        total_row[j] -= a * scale
-        return all(not a for row in total for a in row)
-
-
 def domain_product(X, Y):
     """``X * Y`` for ``DomainMatrix`` factors over one field; over ``QQ`` as one integer product.
 

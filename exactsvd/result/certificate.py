@@ -1,42 +1,49 @@
 """Exact proof that the data of an :class:`ExactDecomposition` is an SVD.
 
-**Full form** (``U``, ``V`` square).  For one eigenvector ``w(theta)`` of an
-irreducible factor ``p``, the sum over all roots of ``p`` of ``w w^T / n`` is a
-trace from ``L = K[x]/(p)`` down to ``K``: a matrix over ``K``, computed with
-the trace form and no radicals.  So
+Let ``B`` be the matrix whose Gram matrix ``G = B^T B`` the spectrum was taken
+of (``A`` when the eigenvectors ``w`` are on the side of ``V``, ``A^T`` when
+they are on the side of ``U``).  The certificate forms ``G`` from ``A`` itself
+and checks, exactly, over the field ``K`` of the entries and over each
+``L = K[x]/(p)`` (there at every root of ``p`` at once):
 
-* ``V V^T = I`` and ``U U^T = I`` (square factors: orthogonal), and
-* ``U S V^T = A`` (the sum of ``s_i u_i v_i^T = B w w^T / n``)
+1. *eigenpairs*: ``G w = theta w``, the partner vector is ``B w``,
+   ``w_a . w_b = 0`` (``a != b``) and ``w_a . w_a = n_a != 0`` inside each
+   eigenspace, and different eigenspaces belong to different factors;
+2. *order*: every root ``theta`` of every factor appears once with each of
+   its eigenvectors, is positive, and the ``theta`` descend strictly
+   (disjoint isolating intervals);
+3. *kernels*: the kernel columns the form keeps satisfy ``B y = 0`` or
+   ``B^T x = 0`` and are orthogonal with the non-zero squared norms they are
+   divided by, and there are as many as the form has columns besides the
+   singular pairs;
+4. *rank*: the ``theta`` of all pairs add up to ``trace(G)``, the sum of the
+   squares of the entries of ``A`` (per factor, ``Tr_(L/K)(theta)`` is minus
+   the second coefficient of ``p``).
 
-are proved over ``K``.
+Why this proves ``U^T U = I``, ``V^T V = I`` and ``U S V^T = A``: ``G`` is
+symmetric and positive semidefinite.  A non-zero element of ``L`` is non-zero
+at every root, so by 1 each ``w(theta_i)`` is a non-zero eigenvector (and
+``theta_i`` is real); eigenvectors of different eigenvalues of a symmetric
+matrix are orthogonal, so the ``v_i = w / sqrt(n)`` are orthonormal, and so
+are the ``u_i = B w / sqrt(theta n)``, as ``(B w_a) . (B w_b) = w_a^T G w_b =
+theta w_a . w_b``.  Kernel columns are orthogonal to both (``ker G`` to the
+eigenvectors of non-zero eigenvalues, ``ker B^T`` to the range of ``B``).  So
+the columns are orthonormal; the full form's ``U`` and ``V`` are square, so
+also ``U U^T = I`` and ``V V^T = I``.  By 4 the eigenvalues of ``G`` on the
+orthogonal complement of the ``v_i`` are non-negative and add up to 0: they are
+0, so ``B`` vanishes there and ``U S V^T = sum_i B v_i v_i^T = B P = B`` (``P``
+the projection onto the ``v_i``; transposed when ``B = A^T``).
 
-**Thin and compact forms** (``k`` columns).  They claim ``U^T U = I_k``,
-``V^T V = I_k`` and ``U S V^T = A``; with ``G = B^T B`` the Gram matrix, the
-proof checks exactly, over ``L`` and ``K``:
-
-* ``G w = theta w`` for every eigenvector (in ``L``: at every root at once),
-  ``w_a . w_b = 0`` (``a != b``) and ``w_a . w_a = n_a`` inside one eigenspace,
-  and that the partner vectors are ``B w``;
-* ``G y = 0`` and ``B^T z = 0`` for the kernel columns kept, which are
-  orthogonal with the squared norms they are divided by;
-
-Eigenvectors of a symmetric ``G`` for different eigenvalues are orthogonal, so
-the columns are orthonormal (``(B w_a) . (B w_b) = w_a^T G w_b``).
-``U S V^T = A`` is the traced sum of ``B w w^T / n`` over the pairs, as in the
-full form (an m×n identity: the m×m ones are never formed).
-
-In both cases the order of the singular values is proved with disjoint
-isolating intervals, and every ``theta`` is shown to be positive.  Over ``QQ``
-all products are integer products (python-flint's when SymPy runs on it).
+No inverse in ``L`` is taken and no radical is formed.  Over ``QQ`` all
+products are integer products (python-flint's when SymPy runs on it).
 """
-
-from operator import mul
 
 from sympy.polys.matrices import DomainMatrix
 
-from ..core.integers import IntegerMatrix, RationalSum, integer_matrix, inverse_mod, matmul, polymul
+from ..core.integers import domain_product, integer_matrix, matmul
 from ..core.linalg import dot
 from ..errors import VerificationError
+from .forms import kernel_counts
 
 
 def certify(decomposition, form="full"):
@@ -54,11 +61,7 @@ def certify(decomposition, form="full"):
     >>> certify(decompose(B, left=0), "thin")
     True
     """
-    if form == "full":
-        problems = _trace_problems(decomposition, ("uu", "vv", "usv"))
-    else:
-        problems = _column_problems(decomposition) + _trace_problems(decomposition, ("usv",))
-    return conclude_proof(problems, decomposition.pairs)
+    return conclude_proof(_problems(decomposition, form), decomposition.pairs)
 
 
 def conclude_proof(problems, pairs):
@@ -72,71 +75,70 @@ def conclude_proof(problems, pairs):
     return True
 
 
-def tracer_class(K):
-    """How traced outer products are formed over the field *K* of the entries (real; ``QQ``: in integers)."""
-    return _IntegerTracer if K.is_QQ else _DomainTracer
-
-
-# ---------------------------------------------------------------------------- full form: traces
-
-
-def _trace_problems(decomposition, identities):
-    """``V V^T = I`` (``"vv"``), ``U U^T = I`` (``"uu"``), ``U S V^T = A`` (``"usv"``): sums of traced outer products."""
+def _problems(decomposition, form):
+    """Checks 1, 3 and 4 of the module docstring, as a list of failures (``B`` is *partner*, ``G`` is *gram*)."""
     A = decomposition.matrix
-    m, n = A.shape
+    matrix, transposed = _Operator(A), _Operator(A.transpose())
+    partner, partner_transposed = (matrix, transposed) if decomposition.spectrum.side == "right" else (transposed, matrix)
+    gram = partner_transposed.times(partner)  # G = B^T B
+    spaces = _spaces(decomposition)
+    problems = []
+    if len({id(space.field) for space in spaces}) != len(spaces):
+        problems.append("two eigenspaces share one factor")
+    for space in spaces:
+        problems += _eigenspace_problems(space, gram, partner)
+    left_count, right_count = kernel_counts(A.shape, decomposition.rank, form)
+    for kernel, count, operator, factor, name in (
+        (decomposition.right_kernel, right_count, matrix, "V", "A"),
+        (decomposition.left_kernel, left_count, transposed, "U", "A^T"),
+    ):
+        problems += _kernel_problems(kernel, count, operator, decomposition.rank, factor, name)
     K = A.domain
-    if K.is_QQ:
-        sums = {"uu": RationalSum(m, m), "vv": RationalSum(n, n), "usv": RationalSum(m, n)}
-        add_rational = _integer_outer
-    else:
-        sums = {"uu": _DomainSum(m, m, A.domain), "vv": _DomainSum(n, n, A.domain), "usv": _DomainSum(m, n, A.domain)}
-        add_rational = _domain_outer
-    tracer = tracer_class(K)
-    sums = {key: sums[key] for key in identities}
-    rational = {key: ([], []) for key in sums}  # outer products over K, summed in one product each
-
-    def add(key, left, right_vector):
-        if key in rational:
-            rational[key][0].append(list(left))
-            rational[key][1].append(list(right_vector))
-
-    for key, kernel in (("uu", decomposition.left_kernel), ("vv", decomposition.right_kernel)):
-        for k, norm in zip(kernel.vectors, kernel.norms):
-            add(key, k, [a / norm for a in k])
-    right = decomposition.spectrum.side == "right"
-    gram_key, partner_key = ("vv", "uu") if right else ("uu", "vv")
-    for space in _spaces(decomposition):
-        field = space.field
-        for w, bw, norm in zip(space.gram_vectors, space.partner_vectors, space.norms):
-            u_side, v_side = (bw, w) if right else (w, bw)
-            if field.degree == 1:
-                add(gram_key, w, [a / norm for a in w])
-                add(partner_key, bw, [b / (norm * field.theta) for b in bw])
-                add("usv", u_side, [a / norm for a in v_side])
-                continue
-            traces = tracer(field, norm)
-            for key, left, right_vector, weight in (
-                (gram_key, w, w, traces.inverse_norm),
-                (partner_key, bw, bw, traces.inverse_partner_norm),
-                ("usv", u_side, v_side, traces.inverse_norm),
-            ):
-                if key in sums:
-                    traces.add(sums[key], left, right_vector, weight)
-    for key, (lefts, rights) in rational.items():
-        if lefts:
-            add_rational(sums[key], lefts, rights)
-    targets = {
-        "vv": ("V V^T != I", lambda: _identity(n, K)),
-        "uu": ("U U^T != I", lambda: _identity(m, K)),
-        "usv": ("U S V^T != A", lambda: integer_matrix(A.to_list()) if K.is_QQ else A),
-    }
-    return [targets[key][0] for key in identities if not sums[key].equals(targets[key][1]())]
+    if sum((K.convert(len(space.norms)) * space.field.trace_of_theta for space in spaces), K.zero) != partner.squared_norm():
+        problems.append("the eigenvalues do not add up to trace(G): a singular value is missing")
+    return problems
 
 
-def _identity(n, K):
-    if K.is_QQ:
-        return [[int(i == j) for j in range(n)] for i in range(n)], 1
-    return DomainMatrix.eye(n, K)
+def _eigenspace_problems(space, gram, partner):
+    """Check 1 for one eigenspace: eigen-equations, partner vectors, orthogonality with the norms used."""
+    field = space.field
+    name = field.factor.as_expr()
+    problems = []
+    vectors = [list(w) for w in space.gram_vectors]
+    if any(image != [field.theta * a for a in w] for image, w in zip(gram.on_field_vectors(vectors, field), vectors)):
+        problems.append(f"an eigenvector of {name} fails G w = theta w")
+    if partner.on_field_vectors(vectors, field) != [list(z) for z in space.partner_vectors]:
+        problems.append("a partner vector is not B w")
+    if not _orthogonal(space.gram_vectors, space.norms, field.domain):
+        problems.append(f"the eigenvectors of {name} are not orthogonal with the norms used")
+    return problems
+
+
+def _kernel_problems(kernel, count, matrix, rank, factor, name):
+    """Check 3: the first *count* vectors of *kernel* (``None``: a whole basis) lie in the kernel of *matrix*, orthogonal.
+
+    *factor* (``"U"`` or ``"V"``) and *name* (of *matrix*) are for the messages.
+    """
+    needed = matrix.shape[1] - rank if count is None else count
+    vectors, norms = [list(y) for y in kernel.vectors[:needed]], kernel.norms[:needed]
+    problems = []
+    if len(vectors) < needed:
+        problems.append(f"{factor} lacks {needed - len(vectors)} of its kernel columns")
+    if any(any(image) for image in matrix.on_vectors(vectors)):
+        problems.append(f"a kernel column of {factor} is not in the kernel of {name}")
+    if not _orthogonal(vectors, norms, matrix.domain):
+        problems.append(f"the kernel columns of {factor} are not orthogonal with the norms used")
+    return problems
+
+
+def _orthogonal(vectors, norms, domain):
+    """``v_a . v_b == 0`` for ``a != b`` and ``v_a . v_a == norms[a] != 0``, exactly."""
+    for a, (v, norm) in enumerate(zip(vectors, norms)):
+        if not norm or dot(v, v, domain) != norm:
+            return False
+        if any(dot(v, vectors[b], domain) for b in range(a)):
+            return False
+    return True
 
 
 def _spaces(decomposition):
@@ -144,176 +146,54 @@ def _spaces(decomposition):
     return list(dict.fromkeys(pair.space for pair in decomposition.pairs))
 
 
-def _integer_outer(total, lefts, rights):
-    """Add ``sum_t lefts[t] rights[t]^T`` (vectors over ``QQ``) to a :class:`RationalSum`."""
-    L, dl = integer_matrix(list(zip(*lefts)))
-    R, dr = integer_matrix(rights)
-    total.add(IntegerMatrix(L) * IntegerMatrix(R), dl * dr)
+class _Operator:
+    """A matrix over ``K`` applied to vectors over ``K`` or over a field ``L`` (as coefficients); over ``QQ`` in integers."""
 
+    def __init__(self, matrix):
+        self.domain = matrix.domain
+        self.shape = matrix.shape
+        self.matrix = matrix
+        if self.domain.is_QQ:
+            self.integers, self.denominator = integer_matrix(matrix.to_list())
 
-class _IntegerTracer:
-    """Traced outer products over ``QQ`` for one eigenvector ``w`` of squared norm ``n`` (``d > 1``).
+    def times(self, other):
+        """The product ``self * other`` as an operator."""
+        return _Operator(domain_product(self.matrix, other.matrix))
 
-    The weights ``1/n`` and ``1/(theta n)`` are given by their Hankel entries
-    ``h_k = Tr(theta^k / n)`` (``k = 0 .. 2d-2``) and ``h_(k-1)``: one
-    polynomial product of the coefficients of ``1/n`` with the power sums,
-    and ``h_(-1)`` from ``p(theta) = 0`` divided by ``theta`` (one inverse in
-    ``L``, not two).  ``sum over the roots of left right^T weight`` is then
-    ``Cl H Cr^T`` (``H[s, t] = h[s+t]``, ``Cl``, ``Cr`` the coefficient
-    matrices); ``H Cr^T`` is shared by the identities that have the same
-    vector and weight (``w w^T / n`` and ``(B w) w^T / n``).
-    """
+    def squared_norm(self):
+        """The sum of the squares of the entries (``trace(M^T M)``), in ``K``."""
+        if self.domain.is_QQ:
+            return self.domain(sum(a * a for row in self.integers for a in row), self.denominator**2)
+        return sum((a * a for row in self.matrix.to_list() for a in row), self.domain.zero)
 
-    def __init__(self, field, norm):
-        self.field = field
+    def _rows(self, columns):
+        """``self * X`` as rows, X given by its rows *columns* (``len(columns) == self.shape[1]``)."""
+        K = self.domain
+        if not columns or not columns[0]:
+            return [[] for _ in range(self.shape[0])]
+        if K.is_QQ:
+            Z, dz = integer_matrix(columns)
+            D = self.denominator * dz
+            return [[K(a, D) for a in row] for row in matmul(self.integers, Z)]
+        return (self.matrix * DomainMatrix(columns, (len(columns), len(columns[0])), K)).to_list()
+
+    def on_vectors(self, vectors):
+        """``[self * y for y in vectors]`` (vectors over ``K``)."""
+        if not vectors:
+            return []
+        return [list(c) for c in zip(*self._rows([list(r) for r in zip(*vectors)]))]
+
+    def on_field_vectors(self, vectors, field):
+        """``[self * w for w in vectors]`` (vectors over ``L``, the result over ``L``): one product over ``K``."""
+        if not vectors:
+            return []
         d = field.degree
-        inverse = inverse_mod(field.coefficients(norm), field.modulus_coefficients)
-        if inverse is None:
-            (z,), dz = integer_matrix([field.coefficients(field.domain.one / norm)])
-        else:
-            z, dz = inverse
-        (sums,), ds = integer_matrix([field.power_sums])
-        h = polymul(z[::-1], sums)[d - 1 : 3 * d - 2]
-        (c,), _ = integer_matrix([field.modulus_coefficients])  # p = sum c[k] x^k / c[d]
-        below = -sum(map(mul, c[1:], h))  # c[0] h_(-1) = -sum_(k>=1) c[k] h_(k-1)
-        sign, scale = (1, c[0]) if c[0] > 0 else (-1, -c[0])
-        shifted = [sign * below] + [scale * a for a in h]
-        denominator = dz * ds * scale
-        self.inverse_norm = (shifted[1:], denominator)
-        self.inverse_partner_norm = (shifted[:-1], denominator)
-        self._coefficients = {}
-        self._halves = {}
-
-    def _matrix(self, vector):
-        """The coefficient matrix of *vector*, kept with the vector (so that its ``id`` stays its own)."""
-        key = id(vector)
-        if key not in self._coefficients:
-            C, dc = integer_matrix([self.field.coefficients(a) for a in vector])
-            self._coefficients[key] = (vector, IntegerMatrix(C), dc)
-        return self._coefficients[key][1:]
-
-    def _traced(self, left, right, weight):
-        """``sum over the roots of left right^T weight`` as ``(Z, D)``: an :class:`IntegerMatrix` over a denominator."""
-        h, dh = weight
-        (Cl, dl), (Cr, dr) = self._matrix(left), self._matrix(right)
-        if (id(left), id(weight)) in self._halves:  # Cl H Cr^T = (H Cl^T)^T Cr^T
-            product = self._halves[id(left), id(weight)].T * Cr.T
-        else:
-            if (id(right), id(weight)) not in self._halves:
-                self._halves[id(right), id(weight)] = IntegerMatrix.hankel(h) * Cr.T
-            product = Cl * self._halves[id(right), id(weight)]
-        return product, dl * dh * dr
-
-    def add(self, total, left, right, weight):
-        """Add the traced outer product to a :class:`RationalSum`."""
-        total.add(*self._traced(left, right, weight))
-
-    def block(self, left, right, weight):
-        """The traced outer product as a ``DomainMatrix`` over ``QQ``."""
-        Z, D = self._traced(left, right, weight)
-        K = self.field.base
-        return DomainMatrix([[K(a, D) for a in row] for row in Z.to_rows()], Z.shape, K)
+        coefficients = [sum((field.coefficients(a) for a in entries), []) for entries in zip(*vectors)]
+        product = self._rows(coefficients)
+        return [[field.from_coefficients(row[t * d : (t + 1) * d]) for row in product] for t in range(len(vectors))]
 
 
-class _DomainTracer:
-    """Traced outer products over an algebraic ``K``: the weights are elements of ``L``."""
-
-    def __init__(self, field, norm):
-        self.field = field
-        self.inverse_norm = field.domain.one / norm
-        self.inverse_partner_norm = self.inverse_norm / field.theta
-
-    def add(self, total, left, right, weight):
-        total.add(self.block(left, right, weight))
-
-    def block(self, left, right, weight):
-        return self.field.traced_outer(left, right, weight)
-
-
-class _DomainSum:
-    """A sum of ``DomainMatrix`` terms over an algebraic field ``K`` (entries not rational)."""
-
-    def __init__(self, rows, cols, K):
-        self.total = DomainMatrix.zeros((rows, cols), K)
-
-    def add(self, matrix):
-        self.total += matrix
-
-    def equals(self, target):
-        return (self.total - target).is_zero_matrix
-
-
-def _domain_outer(total, lefts, rights):
-    K = total.total.domain
-    rows, cols = total.total.shape
-    columns = DomainMatrix(lefts, (len(lefts), rows), K).transpose()
-    total.add(columns * DomainMatrix(rights, (len(rights), cols), K))
-
-
-# ---------------------------------------------------------------------------- thin and compact: columns
-
-
-def _column_problems(decomposition):
-    """The checks of the thin and compact forms (module docstring), as a list of failures."""
-    spec = decomposition.spectrum
-    K = decomposition.matrix.domain
-    gram, partner = spec.gram, spec.partner
-    problems = []
-    for space in _spaces(decomposition):
-        field = space.field
-        images = _apply(gram, space.gram_vectors, field)
-        if any(image != [field.theta * a for a in w] for image, w in zip(images, space.gram_vectors)):
-            problems.append(f"an eigenvector of {field.factor.as_expr()} fails G w = theta w")
-        if _apply(partner, space.gram_vectors, field) != [list(b) for b in space.partner_vectors]:
-            problems.append("a partner vector is not B w")
-        if not _orthogonal(space.gram_vectors, space.norms, field.domain):
-            problems.append(f"the eigenvectors of {field.factor.as_expr()} are not orthogonal with the norms used")
-    right = spec.side == "right"
-    gram_kernel, partner_kernel = (
-        (decomposition.right_kernel, decomposition.left_kernel) if right else (decomposition.left_kernel, decomposition.right_kernel)
-    )
-    for kernel, matrix, name in ((gram_kernel, gram, "G"), (partner_kernel, partner.transpose(), "B^T")):
-        vectors = [list(k) for k in kernel.vectors]
-        if vectors and any(any(a for a in image) for image in _apply_rational(matrix, vectors, K)):
-            problems.append(f"a kernel column is not in the kernel of {name}")
-        if not _orthogonal(kernel.vectors, kernel.norms, K):
-            problems.append("the kernel columns are not orthogonal with the norms used")
-    return problems
-
-
-def _apply(matrix, vectors, field):
-    """``[matrix * w for w in vectors]`` (over ``K`` times vectors over ``L``), as lists over ``L``."""
-    if not vectors:
-        return []
-    d = field.degree
-    coefficients = [sum((field.coefficients(a) for a in entries), []) for entries in zip(*vectors)]
-    product = _apply_rational(matrix, coefficients, field.base, transposed=True)
-    return [[field.from_coefficients(row[t * d : (t + 1) * d]) for row in product] for t in range(len(vectors))]
-
-
-def _apply_rational(matrix, vectors, K, transposed=False):
-    """``matrix * X`` with X the columns *vectors* (or the rows of X given directly, *transposed*), as rows."""
-    X = vectors if transposed else [list(c) for c in zip(*vectors)]
-    if K.is_QQ:
-        M, dm = integer_matrix(matrix.to_list())
-        Z, dz = integer_matrix(X)
-        product = [[K(a, dm * dz) for a in row] for row in matmul(M, Z)]
-    else:
-        product = (matrix * DomainMatrix(X, (len(X), len(X[0]) if X else 0), K)).to_list()
-    return product if transposed else [list(c) for c in zip(*product)]
-
-
-def _orthogonal(vectors, norms, domain):
-    """``v_a . v_b == 0`` for ``a != b`` and ``v_a . v_a == norms[a]``, exactly."""
-    for a, (v, norm) in enumerate(zip(vectors, norms)):
-        if dot(v, v, domain) != norm:
-            return False
-        if any(dot(v, vectors[b], domain) for b in range(a)):
-            return False
-    return True
-
-
-# ---------------------------------------------------------------------------- both forms
+# ---------------------------------------------------------------------------- the singular pairs
 
 
 def _coverage_problems(pairs):

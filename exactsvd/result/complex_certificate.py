@@ -1,10 +1,10 @@
 """Exact proof that complex SVD data is a unitary SVD: ``U^H U = I``, ``V^H V = I``, ``U S V^H = A``.
 
-As in :mod:`.certificate`, with the Hermitian outer product ``x y^H``: for
+By traced outer products (:mod:`.traces`), with the Hermitian outer product ``x y^H``: for
 vectors over ``L(i)`` it is ``xr yr^T + xi yi^T + i (xi yr^T - xr yi^T)``, so
 the sum over all roots of ``p`` of ``x y^H / n`` is the trace form of
 ``L = K[x]/(p)`` applied to the stacked real vectors ``[xr; xi]`` and
-``[yr; yi]`` (one real traced outer product, formed as in :mod:`.certificate`:
+``[yr; yi]`` (one real traced outer product, formed by :mod:`.traces`:
 in integers over ``QQ``), a matrix over ``K(i)``: no radical is ever formed.  ``U`` and ``V`` are square,
 so ``U U^H = I`` is ``U^H U = I``.
 """
@@ -12,7 +12,8 @@ so ``U U^H = I`` is ``U^H U = I``.
 from sympy.polys.matrices import DomainMatrix
 
 from ..core.complexmatrix import ComplexMatrix
-from .certificate import conclude_proof, tracer_class
+from .certificate import conclude_proof
+from .traces import tracer_class
 
 
 def certify_unitary(decomposition):
@@ -100,7 +101,7 @@ def hermitian_traced_outer(traced_outer, x, y, weight):
 
     *traced_outer(left, right, weight)* forms the real traced outer product
     over ``K`` (``EigenField.traced_outer``, or a tracer's ``block`` from
-    :func:`.certificate.tracer_class`, which works in integers over ``QQ``).
+    :func:`.traces.tracer_class`, which works in integers over ``QQ``).
     """
     k, l = len(x) // 2, len(y) // 2
     block = traced_outer(x, y, weight)

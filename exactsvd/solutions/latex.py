@@ -510,12 +510,7 @@ class _Writer(StepWriter):
 
     def _CheckStep(self, step):
         m, n = step.matrix.shape
-        verdict = (
-            "Proved exactly: exactsvd's certificate checks these identities in rational arithmetic, adding up "
-            "each factor's conjugate roots with trace forms, so no square root and no decimal is involved."
-            if step.proved
-            else "The exact proof failed."
-        )
+        verdict = self.proof_words(step)
         identities = f"{self.t('U')} U = I_{{{m}}}, \\qquad {self.t('V')} V = I_{{{n}}}, \\qquad U \\Sigma {self.t('V')}"
         return "The check", [_math(f"{identities} = {self.plain.doprint(step.matrix)} = A"), _text(verdict)]
 

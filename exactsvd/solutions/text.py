@@ -312,12 +312,7 @@ class _Writer(StepWriter):
 
     def _CheckStep(self, step):
         m, n = step.matrix.shape
-        verdict = _say(
-            "Proved exactly: exactsvd's certificate checks these identities in rational arithmetic, adding "
-            "up each factor's conjugate roots with trace forms, so no square root and no decimal is involved."
-            if step.proved
-            else "The exact proof failed."
-        )
+        verdict = _say(self.proof_words(step))
         U, V = self.t("U"), self.t("V")
         return "The check", [self.eq(f"{U}U = I{_sub(m)},   {V}V = I{_sub(n)},   UΣ{V} = ", self.plain._print(step.matrix), " = A"), verdict]
 

@@ -43,6 +43,15 @@ class StepWriter:
         """The rendering of one step, by the method named after its class."""
         return getattr(self, "_" + type(step).__name__)(step)
 
+    def proof_words(self, step):
+        """The sentence under the identities of the check step (plain words, no formula)."""
+        if not step.proved:
+            return "The exact proof failed."
+        return (
+            "Proved exactly: exactsvd's certificate checks these identities in exact arithmetic over each "
+            "eigenvalue factor's number field, so no square root and no decimal is involved."
+        )
+
     def choice_words(self, step, math, square, vectors):
         """The sentence on the chosen Gram matrix of the first step.
 

@@ -5,13 +5,11 @@ whole SVD is judged; the data API is checked against exact identities of the
 Gram matrix, independently of exactsvd's own certificate.
 """
 
-import os
 from fractions import Fraction
 
 import pytest
 import sympy
 from sympy import CRootOf, Matrix, Poly, Rational, Symbol, sqrt
-from sympy.external.gmpy import GROUND_TYPES
 
 import exactsvd
 from exactsvd.errors import InvalidArgumentError
@@ -189,13 +187,6 @@ def test_compact_builds_no_kernel_and_proves_its_identities():
     check_svd(TALL_DEFICIENT + [[1, 1]], r, "compact")
 
 
-flint_ground_types = pytest.mark.skipif(
-    GROUND_TYPES != "flint" and not os.environ.get("CI"),
-    reason="without python-flint (the fast extra) SymPy's root isolation takes minutes on the Hilbert matrix",
-)
-
-
-@flint_ground_types
 def test_full_svd_of_the_12_by_12_hilbert_matrix():
     """Verified exactly; checked against mpmath's SVD at 80 digits through certified decimals (55 digits).
 

@@ -13,7 +13,7 @@ from sympy import Rational
 from sympy.polys.domains import QQ
 
 from .integers import integer_matrix
-from .isolation import refine_with_flint
+from .isolation import refine_by_bisection
 
 
 class Interval:
@@ -61,8 +61,9 @@ class RealRoot:
     def refine(self):
         """Shrink the isolating interval (at least fourfold, unless it is a point)."""
         if self.hi > self.lo:
-            refined = refine_with_flint(self.poly, self.lo, self.hi) if self.poly.domain.is_QQ else None
-            if refined is None:
+            if self.poly.domain.is_QQ:
+                refined = refine_by_bisection(self.poly, self.lo, self.hi)
+            else:
                 refined = self.poly.refine_root(self.lo, self.hi, eps=(self.hi - self.lo) / 4)
             self.lo, self.hi = (Rational(c) for c in refined)
 

@@ -280,23 +280,94 @@ DPS = 40
 
 
 def _numeric(M, cache):
-    """Entries of the SymPy matrix M as mpmath mpf at DPS digits (CRootOf evaluated once each)."""
+    """Entries of the SymPy matrix M as mpmath mpf at DPS digits, each correct to about DPS + 5 digits.
+
+    The expression trees are evaluated node by node in mpmath (``CRootOf`` numbers once each per
+    precision, from SymPy) at ``3 DPS`` digits, then again at twice that until two evaluations agree:
+    entries of ill-conditioned cases (the Hilbert matrix) cancel heavily.  *cache* keeps the roots.
+    """
     import mpmath
-    from sympy import CRootOf, Float
-    roots = {}
-    for a in M.atoms(CRootOf):
-        if a not in cache:  # far more digits than asked for: entries of ill-conditioned cases cancel heavily
-            cache[a] = Float(a.evalf(3 * DPS), 3 * DPS)
-        roots[a] = cache[a]
+    precision, previous = 3 * DPS, None
+    while True:
+        with mpmath.workdps(precision):
+            values = _evaluate_entries(M, cache.setdefault(precision, {}))
+        if previous is not None and all(
+            abs(a - b) <= mpmath.mpf(10) ** (-(DPS + 5)) * max(1, abs(a)) for a, b in zip(values, previous)
+        ):
+            break
+        if precision > 40 * DPS:
+            raise ValueError(f"the entries do not settle at {precision} digits")
+        precision, previous = 2 * precision, values
     out = mpmath.matrix(*M.shape)
+    for index, value in enumerate(values):
+        out[index // M.cols, index % M.cols] = +value  # rounded to the working DPS
+    return out
+
+
+def _evaluate_entries(M, roots):
+    """The entries of M (row by row) as mpmath numbers at the working precision; complex entries are refused."""
+    import mpmath
+    memo = {}
+    values = []
     for i in range(M.rows):
         for j in range(M.cols):
-            e = M[i, j].xreplace(roots) if roots else M[i, j]
-            re, im = e.evalf(3 * DPS).as_real_imag()
-            if im != 0 and abs(im) > Float(10) ** (-DPS):
-                raise ValueError(f"entry ({i}, {j}) is not real: {e}")
-            out[i, j] = mpmath.mpf(str(re.evalf(DPS + 10)))
-    return out
+            value = _mp(M[i, j], roots, memo)
+            if isinstance(value, mpmath.mpc):
+                if abs(value.imag) > mpmath.mpf(10) ** (-DPS):
+                    raise ValueError(f"entry ({i}, {j}) is not real: {M[i, j]}")
+                value = value.real
+            values.append(value)
+    return values
+
+
+def _mp(expr, roots, memo):
+    """A SymPy number expression in mpmath at the working precision (sums, products, powers, CRootOf)."""
+    import mpmath
+    from sympy import Add, CRootOf, Mul, Pow
+    if expr in memo:
+        return memo[expr]
+    if expr.is_Rational:
+        value = mpmath.mpf(int(expr.p)) / int(expr.q)
+    elif isinstance(expr, CRootOf):
+        if expr not in roots:
+            roots[expr] = _real_root(expr, roots)
+        value = roots[expr]
+    elif isinstance(expr, Add):
+        value = mpmath.fsum(_mp(a, roots, memo) for a in expr.args)
+    elif isinstance(expr, Mul):
+        value = mpmath.fprod(_mp(a, roots, memo) for a in expr.args)
+    elif isinstance(expr, Pow) and expr.exp.is_Rational:
+        base, e = _mp(expr.base, roots, memo), expr.exp
+        if e.is_Integer:
+            value = base ** int(e)
+        else:
+            value = (mpmath.sqrt(base) if e.q == 2 else mpmath.root(base, int(e.q))) ** int(e.p)
+    else:
+        value = expr._to_mpmath(mpmath.mp.prec + 30)
+    memo[expr] = value
+    return value
+
+
+def _real_root(root, roots):
+    """A real ``CRootOf`` at the working precision: mpmath's ``polyroots`` of its polynomial (all roots at once,
+    cached in *roots* under the polynomial), the real ones ascending, as SymPy numbers them; SymPy's own
+    evaluation (slow for degree 40) only when those do not converge."""
+    import mpmath
+    poly = root.poly
+    if poly not in roots:
+        coefficients = [mpmath.mpf(int(c.p)) / int(c.q) for c in poly.all_coeffs()]
+        try:
+            found = mpmath.polyroots(coefficients, maxsteps=400, extraprec=4 * mpmath.mp.prec)
+        except mpmath.libmp.NoConvergence:
+            found = None
+        real = None
+        if found is not None:
+            real = sorted(mpmath.re(z) for z in found if abs(mpmath.im(z)) <= mpmath.mpf(10) ** (-mpmath.mp.dps // 2))
+        roots[poly] = real
+    real = roots[poly]
+    if real is not None and root.is_real and len(real) > root.index:
+        return real[root.index]
+    return root._to_mpmath(mpmath.mp.prec + 30)
 
 
 def _orthonormal_kernel(B):
@@ -402,7 +473,7 @@ def check_answer(rows, r, U, S, V, expected, form="full"):
             break
     for i in range(min(r.rank, k)):
         Av = An * mpmath.matrix([Vn[t, i] for t in range(n)])
-        if max(abs(Av[t] / num_sv[i] - Un[t, i]) for t in range(m)) > eps * scale:
+        if max(abs(Av[t] - num_sv[i] * Un[t, i]) for t in range(m)) > eps * scale:  # no division: s_i may be tiny
             problems.append(f"rule 3: u_{i} != A v_{i} / s_{i}")
             break
     for i in range(r.rank, m_cols):

@@ -18,8 +18,7 @@ exactly is ever built (entries come one by one from ``result.entry``).
 
 from dataclasses import dataclass
 
-from sympy import N
-
+from ..result.decimals import eigenvalue_decimal
 from ..result.exact import factor_shapes
 from .layout import matrix_lines, matrix_width, wrapped
 from .notation import linear, polynomial, root_of
@@ -165,7 +164,7 @@ class _Text:
             lines += self.lines(f"(CRootOf({label}, k) is its real root number k, from 0, ascending):", indent="")
             for r in named:
                 real_root = field.roots[r.root]
-                decimal = N(field.root_expr(r.root), self.digits)
+                decimal = eigenvalue_decimal(field, r.root, self.digits)
                 line = f"{r.name} = {root_of(minimal, real_root.index)} ≈ {decimal}"
                 if self.width is not None and len(line) + 2 > self.width:
                     line = f"{r.name} = CRootOf({label}, {real_root.index}) ≈ {decimal}"

@@ -61,6 +61,25 @@ def decimal_factors(decomposition, digits, entry=None):
     return (matrix_from_columns(u_columns, m), diagonal(values, m, n), matrix_from_columns(v_columns, n)), tuple(values)
 
 
+def eigenvalue_decimal(field, root, digits, square_root=False):
+    """The eigenvalue ``theta`` at root number *root* of *field* (``sqrt(theta)``: *square_root*) as a ``Float``
+    with *digits* certified digits.
+
+    Enclosed like the entries (interval Newton from the isolating interval), so
+    it costs about what the digits need, also for the tiny roots of
+    ill-conditioned matrices (SymPy's own ``CRootOf`` evaluation crawls there).
+
+    >>> import exactsvd
+    >>> pair = exactsvd.svd([[1, 1, 0], [0, 1, 1], [0, 0, 1]]).decomposition.pairs[0]
+    >>> eigenvalue_decimal(pair.space.field, pair.root, 12), eigenvalue_decimal(pair.space.field, pair.root, 12, True)
+    (3.24697960372, 1.80193773580)
+    """
+    at_root = _RootEvaluator(field, root)
+    with _saved_precision():
+        bottom = _square_root(at_root, field.theta) if square_root else (lambda bits: iv.mpf(1))
+        return _decimal(at_root, field.theta, bottom, digits)
+
+
 @contextmanager
 def _saved_precision():
     """Restore the working precision of mpmath's interval context afterwards."""

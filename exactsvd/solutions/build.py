@@ -47,6 +47,7 @@ from ..errors import ExactSVDError, InvalidArgumentError, UnsupportedEntryError,
 from ..input import as_exact_matrix
 from ..result.certificate import certify
 from ..result.columns import diagonal, kernel_columns, matrix_from_columns, pair_columns
+from ..result.decimals import eigenvalue_decimal
 from ..result.exact import singular_value_list
 from .steps import (
     CharpolyStep,
@@ -231,9 +232,10 @@ def eigenvalue_groups(pairs):
     return groups
 
 
-def _decimal(value):
-    """A certified 15-digit decimal of an irrational *value*; ``None`` for a rational one."""
-    return None if value.is_Rational else N(value, 15)
+def _decimal(field, root, value, square_root=False):
+    """A certified 15-digit decimal of *value*, the eigenvalue at root *root* of *field* (or its square root);
+    ``None`` for a rational one."""
+    return None if value.is_Rational else eigenvalue_decimal(field, root, 15, square_root)
 
 
 def charpoly_step(context, groups):
@@ -243,10 +245,11 @@ def charpoly_step(context, groups):
         field_, root = pairs[0].space.field, pairs[0].root
         value = field_.root_expr(root)
         factor = field_.factor.as_expr(LAMBDA)
-        eigenvalues.append(Eigenvalue(first, value, len(pairs), _decimal(value), factor))
+        decimal = _decimal(field_, root, value)
+        eigenvalues.append(Eigenvalue(first, value, len(pairs), decimal, factor))
         for atom in value.atoms(CRootOf):
             name = Symbol(f"lambda_{first}" if atom == value else f"r_{first}")
-            roots.append(NamedRoot(name, atom, N(atom, 15)))
+            roots.append(NamedRoot(name, atom, decimal if atom == value else N(atom, 15)))
     zeros = spectrum.gram.shape[0] - spectrum.rank
     if zeros:
         eigenvalues.append(Eigenvalue(spectrum.rank + 1, S.Zero, zeros, None, LAMBDA))
@@ -262,7 +265,9 @@ def singular_values_step(context):
     values = singular_value_list(context.spectrum, min(m, n))
     eigenvalues = [p.space.field.root_expr(p.root) for p in context.decomposition.pairs]
     eigenvalues += [S.Zero] * (len(values) - len(eigenvalues))
-    entries = tuple(SingularValue(i, lam, s, _decimal(s)) for i, (lam, s) in enumerate(zip(eigenvalues, values), 1))
+    decimals = [_decimal(p.space.field, p.root, s, square_root=True) for p, s in zip(context.decomposition.pairs, values)]
+    decimals += [None] * (len(values) - len(decimals))
+    entries = tuple(SingularValue(i, lam, s, d) for i, (lam, s, d) in enumerate(zip(eigenvalues, values, decimals), 1))
     return SingularValuesStep(entries, context.decomposition.rank, diagonal(values, m, n))
 
 

@@ -307,45 +307,44 @@ def _numeric(M, cache):
 def _evaluate_entries(M, roots):
     """The entries of M (row by row) as mpmath numbers at the working precision; complex entries are refused."""
     import mpmath
+    from sympy import Add, CRootOf, Mul, Pow
     memo = {}
+
+    def evaluate(expr):
+        """A SymPy number expression in mpmath (sums, products, powers, CRootOf), each subexpression once."""
+        if expr in memo:
+            return memo[expr]
+        if expr.is_Rational:
+            value = mpmath.mpf(int(expr.p)) / int(expr.q)
+        elif isinstance(expr, CRootOf):
+            if expr not in roots:
+                roots[expr] = _real_root(expr, roots)
+            value = roots[expr]
+        elif isinstance(expr, Add):
+            value = mpmath.fsum(evaluate(a) for a in expr.args)
+        elif isinstance(expr, Mul):
+            value = mpmath.fprod(evaluate(a) for a in expr.args)
+        elif isinstance(expr, Pow) and expr.exp.is_Rational:
+            base, e = evaluate(expr.base), expr.exp
+            if e.is_Integer:
+                value = base ** int(e)
+            else:
+                value = (mpmath.sqrt(base) if e.q == 2 else mpmath.root(base, int(e.q))) ** int(e.p)
+        else:
+            value = expr._to_mpmath(mpmath.mp.prec + 30)
+        memo[expr] = value
+        return value
+
     values = []
     for i in range(M.rows):
         for j in range(M.cols):
-            value = _mp(M[i, j], roots, memo)
+            value = evaluate(M[i, j])
             if isinstance(value, mpmath.mpc):
                 if abs(value.imag) > mpmath.mpf(10) ** (-DPS):
                     raise ValueError(f"entry ({i}, {j}) is not real: {M[i, j]}")
                 value = value.real
             values.append(value)
     return values
-
-
-def _mp(expr, roots, memo):
-    """A SymPy number expression in mpmath at the working precision (sums, products, powers, CRootOf)."""
-    import mpmath
-    from sympy import Add, CRootOf, Mul, Pow
-    if expr in memo:
-        return memo[expr]
-    if expr.is_Rational:
-        value = mpmath.mpf(int(expr.p)) / int(expr.q)
-    elif isinstance(expr, CRootOf):
-        if expr not in roots:
-            roots[expr] = _real_root(expr, roots)
-        value = roots[expr]
-    elif isinstance(expr, Add):
-        value = mpmath.fsum(_mp(a, roots, memo) for a in expr.args)
-    elif isinstance(expr, Mul):
-        value = mpmath.fprod(_mp(a, roots, memo) for a in expr.args)
-    elif isinstance(expr, Pow) and expr.exp.is_Rational:
-        base, e = _mp(expr.base, roots, memo), expr.exp
-        if e.is_Integer:
-            value = base ** int(e)
-        else:
-            value = (mpmath.sqrt(base) if e.q == 2 else mpmath.root(base, int(e.q))) ** int(e.p)
-    else:
-        value = expr._to_mpmath(mpmath.mp.prec + 30)
-    memo[expr] = value
-    return value
 
 
 def _real_root(root, roots):
